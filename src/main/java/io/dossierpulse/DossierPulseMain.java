@@ -1,0 +1,79 @@
+package io.dossierpulse;
+
+import io.dossierpulse.broker.BrokerSettings;
+import io.dossierpulse.broker.EmbeddedKafkaBroker;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Entry point. {@code generate ...} runs the traffic generator CLI. Otherwise the service starts;
+ * without an external {@code kafka.bootstrap.servers} a real single-node broker is started first and
+ * stopped only after the service has shut down, so Kafka Streams can commit and close cleanly.
+ */
+@QuarkusMain
+public final class DossierPulseMain {
+
+    private static final Logger LOG = Logger.getLogger(DossierPulseMain.class);
+
+    private DossierPulseMain() {
+    }
+
+    public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            System.exit(2);
+        }
+        BrokerSettings settings = BrokerSettings.fromEnvironment();
+        if (settings.externalBootstrap().isPresent()) {
+            Quarkus.run(Service.class, args);
+            return;
+        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.host(),
+                settings.port(), settings.controllerPort());
+        System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
+        LOG.infof("Embedded Kafka broker listening on %s, data in %s", broker.bootstrapServers(),
+                settings.dataDir().toAbsolutePath());
+
+        // On Ctrl-C the JVM runs shutdown hooks concurrently: hold ours until the broker is closed.
+        CountDownLatch brokerClosed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                brokerClosed.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "embedded-broker-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        int[] exitCode = {0};
+        Quarkus.run(Service.class, (code, failure) -> exitCode[0] = code, args);
+        broker.close();
+        brokerClosed.countDown();
+        // Quarkus has closed logging by now.
+        System.err.println("Embedded Kafka broker stopped");
+        boolean shuttingDown;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            shuttingDown = false;
+        } catch (IllegalStateException alreadyShuttingDown) {
+            shuttingDown = true;
+        }
+        if (!shuttingDown) {
+            System.exit(exitCode[0]);
+        }
+    }
+
+    /** The service itself: serve until asked to stop. */
+    public static final class Service implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

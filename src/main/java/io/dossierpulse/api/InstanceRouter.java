@@ -1,0 +1,66 @@
+package io.dossierpulse.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Interactive queries across instances: finds which instance holds a key's partition and, when it
+ * is another one, forwards the request there (marked so that it is never forwarded twice).
+ */
+@ApplicationScoped
+public class InstanceRouter {
+
+    /** Query parameter marking a forwarded request. */
+    public static final String FORWARDED = "forwarded";
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    InstanceRouter(KafkaStreams streams,
+            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+        this.streams = streams;
+        this.self = HostInfo.buildFromEndpoint(applicationServer);
+    }
+
+    /** Where the key lives: null when it is here, the remote host otherwise. Throws when unknown yet. */
+    public HostInfo ownerOf(String store, String key) {
+        KeyQueryMetadata md = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        if (md == null || md == KeyQueryMetadata.NOT_AVAILABLE) {
+            throw new NotReadyException("the owner of this key is not known yet (rebalancing)");
+        }
+        return md.activeHost().equals(self) ? null : md.activeHost();
+    }
+
+    public Uni<Response> forward(HostInfo host, String pathAndQuery) {
+        String sep = pathAndQuery.contains("?") ? "&" : "?";
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery + sep + FORWARDED + "=true"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                .map(r -> Response.status(r.statusCode()).entity(r.body())
+                        .type(r.headers().firstValue("content-type").orElse("application/json")).build());
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** The processor cannot answer yet (starting or rebalancing); clients retry. */
+    public static final class NotReadyException extends RuntimeException {
+        public NotReadyException(String message) {
+            super(message);
+        }
+    }
+}

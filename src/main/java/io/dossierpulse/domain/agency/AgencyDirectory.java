@@ -1,0 +1,245 @@
+package io.dossierpulse.domain.agency;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The city's agencies with their effective dates, loaded once and immutable. Answers the questions
+ * rollups ask per event without allocating: the agency of a code, and the chain it rolls up to on a
+ * day. Because a code never changes parent (a reorganisation ends rows and starts new ones), the
+ * chain of each code is computed once at load and only its validity is checked per call.
+ *
+ * <p>The default data is {@value #DEFAULT_RESOURCE}; its header documents the line format.
+ */
+public final class AgencyDirectory {
+
+    /** The Hanoi hierarchy shipped with the product, on the classpath. */
+    public static final String DEFAULT_RESOURCE = "/domain/agency/hanoi-agencies.psv";
+
+    /** Everything known about one code; ancestors are precomputed, nearest first. */
+    private record Entry(Agency agency, int weight, String successorCode, List<String> fields,
+                         List<Agency> ancestors, List<Agency> children) {
+    }
+
+    private final List<Agency> all;
+    private final Map<String, Entry> byCode;
+    private final Agency root;
+    /** Days on which the set of active agencies changes, ascending; era i runs [eraStarts[i], eraStarts[i+1]). */
+    private final LocalDate[] eraStarts;
+    /** Active agencies per era and level, in file order. */
+    private final List<Map<AgencyLevel, List<Agency>>> activeByEra;
+
+    private AgencyDirectory(List<AgencyFileParser.Row> rows) {
+        List<Agency> agencies = new ArrayList<>(rows.size());
+        Map<String, List<Agency>> children = new HashMap<>();
+        Agency foundRoot = null;
+        for (AgencyFileParser.Row row : rows) {
+            Agency a = row.agency();
+            agencies.add(a);
+            if (a.isRoot()) {
+                foundRoot = a;
+            } else {
+                children.computeIfAbsent(a.parentCode(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        this.all = List.copyOf(agencies);
+        this.root = foundRoot;
+        Map<String, Agency> plain = new HashMap<>(agencies.size() * 2);
+        for (Agency a : agencies) {
+            plain.put(a.code(), a);
+        }
+        Map<String, Entry> entries = new HashMap<>(agencies.size() * 2);
+        for (AgencyFileParser.Row row : rows) {
+            Agency a = row.agency();
+            List<Agency> chain = new ArrayList<>();
+            for (String p = a.parentCode(); p != null; p = plain.get(p).parentCode()) {
+                chain.add(plain.get(p));
+            }
+            entries.put(a.code(), new Entry(a, row.weight(), row.successorCode(), row.fields(),
+                    List.copyOf(chain), List.copyOf(children.getOrDefault(a.code(), List.of()))));
+        }
+        this.byCode = entries;
+
+        TreeSet<LocalDate> starts = new TreeSet<>();
+        for (Agency a : agencies) {
+            starts.add(a.validFrom());
+            if (a.validTo() != null) {
+                starts.add(a.validTo().plusDays(1));
+            }
+        }
+        this.eraStarts = starts.toArray(new LocalDate[0]);
+        List<Map<AgencyLevel, List<Agency>>> eras = new ArrayList<>(eraStarts.length);
+        for (LocalDate start : eraStarts) {
+            Map<AgencyLevel, List<Agency>> levels = new EnumMap<>(AgencyLevel.class);
+            for (AgencyLevel level : AgencyLevel.values()) {
+                List<Agency> active = new ArrayList<>();
+                for (Agency a : agencies) {
+                    if (a.level() == level && a.isActiveOn(start)) {
+                        active.add(a);
+                    }
+                }
+                levels.put(level, List.copyOf(active));
+            }
+            eras.add(levels);
+        }
+        this.activeByEra = List.copyOf(eras);
+    }
+
+    /** Loads the hierarchy shipped on the classpath ({@value #DEFAULT_RESOURCE}). */
+    public static AgencyDirectory loadDefault() {
+        InputStream in = AgencyDirectory.class.getResourceAsStream(DEFAULT_RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("agency resource missing: " + DEFAULT_RESOURCE);
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return load(reader, DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    /** Loads an operator's agency file (UTF-8 text already decoded by the reader); does not close it. */
+    public static AgencyDirectory load(Reader reader) {
+        return load(reader, "(operator file)");
+    }
+
+    /**
+     * @param source how to name the file in error messages, e.g. its path
+     * @throws AgencyFormatException listing every malformed line and broken link with its line number
+     */
+    public static AgencyDirectory load(Reader reader, String source) {
+        return new AgencyDirectory(AgencyFileParser.parse(reader, source));
+    }
+
+    /** The agency with exactly this code, whatever its dates; null when unknown (or null). */
+    public Agency byCode(String code) {
+        Entry e = entry(code);
+        return e == null ? null : e.agency();
+    }
+
+    /** The city root (the city People's Committee), ancestor of every other agency. */
+    public Agency root() {
+        return root;
+    }
+
+    /** Every agency of every period, in file order. */
+    public List<Agency> all() {
+        return all;
+    }
+
+    public int size() {
+        return all.size();
+    }
+
+    /**
+     * The agency this code rolls up to on that day; null when the code is unknown, not active on
+     * that day, or the root.
+     */
+    public Agency parentOf(String code, LocalDate date) {
+        List<Agency> chain = ancestors(code, date);
+        return chain.isEmpty() ? null : chain.get(0);
+    }
+
+    /**
+     * The rollup chain of a code on a day, nearest first and ending at the root; empty for the root
+     * itself and when the code is unknown or not active on that day. Shared and unmodifiable: the
+     * file checks guarantee that a parent spans its children's validity, so the chain is the same
+     * on every day the code is active.
+     */
+    public List<Agency> ancestors(String code, LocalDate date) {
+        Entry e = entry(code);
+        if (e == null || !e.agency().isActiveOn(date)) {
+            return List.of();
+        }
+        return e.ancestors();
+    }
+
+    /** The agencies of a level active on a day, in file order; shared and unmodifiable. */
+    public List<Agency> activeOn(LocalDate date, AgencyLevel level) {
+        int era = eraOf(date);
+        return era < 0 ? List.of() : activeByEra.get(era).get(level);
+    }
+
+    /** The agencies whose parent is this code and that are active on that day, in file order. */
+    public List<Agency> childrenOf(String code, LocalDate date) {
+        Entry e = entry(code);
+        if (e == null) {
+            return List.of();
+        }
+        List<Agency> out = new ArrayList<>();
+        for (Agency c : e.children()) {
+            if (c.isActiveOn(date)) {
+                out.add(c);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Relative dossier volume of an agency, for realistic test traffic; 0 when unknown. */
+    public int weightOf(String code) {
+        Entry e = entry(code);
+        return e == null ? 0 : e.weight();
+    }
+
+    /** The agency that took over this one's dossiers when it ended; null when none is recorded. */
+    public Agency successorOf(String code) {
+        Entry e = entry(code);
+        return e == null || e.successorCode() == null ? null : byCode.get(e.successorCode()).agency();
+    }
+
+    /**
+     * The agency that holds this code's dossiers on a day: the agency itself when active, else its
+     * successor, followed until one is active. Null when the code is unknown, the day is before
+     * the agency began, or the chain of successors runs out.
+     */
+    public Agency holderOn(String code, LocalDate date) {
+        Entry e = entry(code);
+        if (e == null || date.isBefore(e.agency().validFrom())) {
+            return null;
+        }
+        for (int hops = 0; e != null && hops <= all.size(); hops++) {
+            if (e.agency().isActiveOn(date)) {
+                return e.agency();
+            }
+            e = e.successorCode() == null ? null : byCode.get(e.successorCode());
+        }
+        return null;
+    }
+
+    /** Fields of administration a city body handles, most important first; empty when none are listed. */
+    public List<String> fieldsOf(String code) {
+        Entry e = entry(code);
+        return e == null ? List.of() : e.fields();
+    }
+
+    /**
+     * The days on which the set of active agencies changes, ascending (each agency's validFrom and
+     * the day after its validTo). Between two consecutive days the hierarchy is constant.
+     */
+    public List<LocalDate> changeDates() {
+        return List.of(eraStarts);
+    }
+
+    private Entry entry(String code) {
+        return code == null ? null : byCode.get(code);
+    }
+
+    /** Index of the era containing the day, or -1 before the first agency began. */
+    private int eraOf(LocalDate date) {
+        int i = Arrays.binarySearch(eraStarts, date);
+        return i >= 0 ? i : -i - 2;
+    }
+}

@@ -1,0 +1,160 @@
+package io.dossierpulse.domain.dossier;
+
+import io.dossierpulse.domain.Channel;
+import io.dossierpulse.domain.DossierEvent;
+import io.dossierpulse.domain.DossierStatus;
+import io.dossierpulse.domain.EventType;
+import java.util.Arrays;
+
+/**
+ * What the processor keeps about one dossier. Immutable: applying an event yields a new state.
+ * Instants are epoch milliseconds (0 = not yet) to keep the per-event path free of boxing.
+ *
+ * @param receivingAgencyCode the agency whose desk received the dossier (counters are kept under it)
+ * @param currentAgencyCode   the agency handling it now (changes on TRANSFERRED)
+ * @param recentEventIds      hashes of the most recent applied eventIds, for duplicate detection
+ * @param skippedSeqs         seqs given up on after a hold timed out; arriving later they are rejected
+ */
+public record DossierState(
+        String dossierId,
+        DossierStatus status,
+        String receivingAgencyCode,
+        String currentAgencyCode,
+        String procedureCode,
+        Channel channel,
+        long submittedAtMillis,
+        long acceptedAtMillis,
+        long endedAtMillis,
+        long lastEventAtMillis,
+        long lastSeq,
+        int transitions,
+        long[] recentEventIds,
+        long[] skippedSeqs) {
+
+    /** How many eventIds are remembered: more than a dossier's usual lifetime of transitions. */
+    public static final int REMEMBERED_EVENT_IDS = 16;
+    private static final long[] NONE = new long[0];
+
+    /** The state of a dossier after its first event. */
+    public static DossierState start(DossierEvent e) {
+        long at = e.occurredAt().toEpochMilli();
+        return new DossierState(e.dossierId(), e.type().resultingStatus(), e.agencyCode(), e.agencyCode(),
+                e.procedureCode(), e.channel(),
+                e.type() == EventType.SUBMITTED ? at : 0,
+                e.type() == EventType.ACCEPTED ? at : 0,
+                isEnd(e.type()) ? at : 0,
+                at, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE);
+    }
+
+    /** The state after a transition the lifecycle has allowed. */
+    public DossierState apply(DossierEvent e) {
+        long at = e.occurredAt().toEpochMilli();
+        DossierStatus next = e.type().resultingStatus() == null ? status : e.type().resultingStatus();
+        return new DossierState(dossierId, next, receivingAgencyCode,
+                e.type() == EventType.TRANSFERRED ? e.toAgencyCode() : currentAgencyCode,
+                procedureCode,
+                channel != null ? channel : e.channel(),
+                submittedAtMillis,
+                acceptedAtMillis == 0 && e.type() == EventType.ACCEPTED ? at : acceptedAtMillis,
+                endedAtMillis == 0 && isEnd(e.type()) ? at : endedAtMillis,
+                Math.max(lastEventAtMillis, at),
+                e.seq(), transitions + 1, remember(recentEventIds, eventIdHash(e.eventId())), skippedSeqs);
+    }
+
+    /** The state after an event whose seq is used up without changing the dossier (a rejected transition). */
+    public DossierState consumeSeq(long seq, String eventId) {
+        return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, Math.max(lastSeq, seq),
+                transitions, remember(recentEventIds, eventIdHash(eventId)), skippedSeqs);
+    }
+
+    /** The state after giving up on the seqs between lastSeq and {@code nextSeq} (exclusive). */
+    public DossierState skipTo(long nextSeq) {
+        int gap = (int) Math.min(nextSeq - lastSeq - 1, 64);
+        long[] skipped = Arrays.copyOf(skippedSeqs, Math.min(skippedSeqs.length + gap, 64));
+        int k = skippedSeqs.length;
+        for (long s = lastSeq + 1; s < nextSeq && k < skipped.length; s++) {
+            skipped[k++] = s;
+        }
+        return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, nextSeq - 1, transitions,
+                recentEventIds, skipped);
+    }
+
+    /** The state of a dossier started by a seq above 1: the seqs below it are given up. */
+    public DossierState skipBelow(long seq) {
+        int gap = (int) Math.min(seq - 1, 64);
+        long[] skipped = new long[gap];
+        for (int i = 0; i < gap; i++) {
+            skipped[i] = i + 1;
+        }
+        return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lastSeq, transitions,
+                recentEventIds, skipped);
+    }
+
+    public boolean remembers(String eventId) {
+        long h = eventIdHash(eventId);
+        for (long r : recentEventIds) {
+            if (r == h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean skipped(long seq) {
+        for (long s : skippedSeqs) {
+            if (s == seq) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of processing: the first of resolved, returned, stopped, refused or withdrawn. */
+    static boolean isEnd(EventType t) {
+        return t == EventType.RESOLVED || t == EventType.RESULT_RETURNED || t == EventType.STOPPED
+                || t == EventType.NOT_ACCEPTED || t == EventType.WITHDRAWN;
+    }
+
+    private static long[] remember(long[] recent, long hash) {
+        int n = Math.min(recent.length + 1, REMEMBERED_EVENT_IDS);
+        long[] next = new long[n];
+        next[0] = hash;
+        System.arraycopy(recent, 0, next, 1, n - 1);
+        return next;
+    }
+
+    /** 64-bit FNV-1a of the eventId: collisions among one dossier's ids are negligible. */
+    public static long eventIdHash(String eventId) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < eventId.length(); i++) {
+            h ^= eventId.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DossierState s && dossierId.equals(s.dossierId) && status == s.status
+                && receivingAgencyCode.equals(s.receivingAgencyCode) && currentAgencyCode.equals(s.currentAgencyCode)
+                && procedureCode.equals(s.procedureCode) && channel == s.channel
+                && submittedAtMillis == s.submittedAtMillis && acceptedAtMillis == s.acceptedAtMillis
+                && endedAtMillis == s.endedAtMillis && lastEventAtMillis == s.lastEventAtMillis
+                && lastSeq == s.lastSeq && transitions == s.transitions
+                && Arrays.equals(recentEventIds, s.recentEventIds) && Arrays.equals(skippedSeqs, s.skippedSeqs);
+    }
+
+    @Override
+    public int hashCode() {
+        return dossierId.hashCode() * 31 + (int) lastSeq;
+    }
+
+    @Override
+    public String toString() {
+        return "DossierState[" + dossierId + " " + status + " seq=" + lastSeq + " agency=" + currentAgencyCode
+                + " procedure=" + procedureCode + "]";
+    }
+}

@@ -1,0 +1,13 @@
+package io.dossierpulse.domain.lifecycle;
+
+/** Why an event was refused by the dossier lifecycle; stable codes for the rejection stream. */
+public enum RejectionReason {
+    /** The event type is not allowed in the dossier's current (non-final) status. */
+    ILLEGAL_TRANSITION,
+    /** The dossier is in a final status (3, 7, 8 or 10) and takes no further event. */
+    DOSSIER_ENDED,
+    /** The dossier has no state yet and the event is not one a dossier can start with. */
+    NOT_STARTED,
+    /** The event lacks a field its type requires (channel, toAgencyCode or newDueAt). */
+    MISSING_FIELD
+}

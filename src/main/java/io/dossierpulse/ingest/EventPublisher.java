@@ -1,0 +1,66 @@
+package io.dossierpulse.ingest;
+
+import io.dossierpulse.streams.PulseConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Produces validated events to {@code dossier.events}, keyed by dossierId, idempotently and with
+ * acks from all in-sync replicas. The producer's bounded buffer is the backpressure: when the broker
+ * is slow, {@link #publish} blocks (up to {@code pulse.ingest.max-block}) instead of growing memory.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+
+    EventPublisher(PulseConfig config,
+            @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrap,
+            @ConfigProperty(name = "pulse.ingest.max-block", defaultValue = "30S") Duration maxBlock,
+            @ConfigProperty(name = "pulse.ingest.buffer-bytes", defaultValue = "33554432") long bufferBytes) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, bufferBytes);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "dossier-pulse-ingest");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.topic = config.topics().events();
+    }
+
+    /** Sends one event; the future completes when the broker has acknowledged it. May block on a full buffer. */
+    public CompletableFuture<Void> publish(String dossierId, byte[] event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic, dossierId, event), (md, e) -> {
+                if (e == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,33 @@
+package io.dossierpulse.streams;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The processing graph: events in, validated and applied to per-dossier state; rejects to the
+ * dead-letter topic. Built by a plain method so that tests drive exactly what production runs.
+ */
+public final class DossierTopology {
+
+    public static final String DOSSIER_STORE = "dossiers";
+    public static final String HELD_STORE = "held-events";
+    static final String SOURCE = "dossier-events";
+    static final String INTAKE = "dossier-intake";
+    static final String DLQ_SINK = "dead-letters";
+
+    private DossierTopology() {
+    }
+
+    public static Topology build(TopologySettings settings, IntakeMetrics metrics) {
+        Topology t = new Topology();
+        t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), settings.eventsTopic());
+        t.addProcessor(INTAKE, () -> new DossierIntakeProcessor(settings, metrics), SOURCE);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOSSIER_STORE), Serdes.String(),
+                new DossierStateSerde()), INTAKE);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_STORE), Serdes.String(),
+                Serdes.ByteArray()), INTAKE);
+        t.addSink(DLQ_SINK, settings.dlqTopic(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), INTAKE);
+        return t;
+    }
+}

@@ -1,0 +1,58 @@
+package io.dossierpulse.streams;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the input and dead-letter topics when they are missing, before Kafka Streams (which
+ * waits for them) starts. Existing topics are never altered.
+ */
+@ApplicationScoped
+public class TopicInitializer {
+
+    private static final Logger LOG = Logger.getLogger(TopicInitializer.class);
+
+    @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers")
+    String bootstrapServers;
+
+    void onStart(@Observes StartupEvent ev, PulseConfig config) throws InterruptedException {
+        if (config.topics().create()) {
+            ensureTopics(bootstrapServers, config.topics().partitions(), config.topics().replicationFactor(),
+                    List.of(config.topics().events(), config.topics().dlq()));
+        }
+    }
+
+    public static void ensureTopics(String bootstrap, int partitions, short replication, List<String> names)
+            throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            for (String name : names) {
+                if (existing.contains(name)) {
+                    continue;
+                }
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, partitions, replication))).all().get(60, TimeUnit.SECONDS);
+                    LOG.infof("Created topic %s with %d partitions", name, partitions);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name, e.getCause());
+                    }
+                }
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " to check topics", e);
+        }
+    }
+}
