@@ -2,7 +2,7 @@ package io.dossierpulse;
 
 import io.dossierpulse.broker.BrokerSettings;
 import io.dossierpulse.broker.EmbeddedKafkaBroker;
-
+import io.dossierpulse.feed.GeneratorCli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -26,9 +26,10 @@ public final class DossierPulseMain {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("generate")) {
-            System.exit(2);
+            System.exit(GeneratorCli.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         BrokerSettings settings = BrokerSettings.fromEnvironment();
+        quietBrokerLogs();
         if (settings.externalBootstrap().isPresent()) {
             Quarkus.run(Service.class, args);
             return;
@@ -51,7 +52,12 @@ public final class DossierPulseMain {
         Runtime.getRuntime().addShutdownHook(hook);
 
         int[] exitCode = {0};
-        Quarkus.run(Service.class, (code, failure) -> exitCode[0] = code, args);
+        Quarkus.run(Service.class, (code, failure) -> {
+            exitCode[0] = code;
+            if (failure != null) {
+                failure.printStackTrace();
+            }
+        }, args);
         broker.close();
         brokerClosed.countDown();
         // Quarkus has closed logging by now.
@@ -65,6 +71,18 @@ public final class DossierPulseMain {
         }
         if (!shuttingDown) {
             System.exit(exitCode[0]);
+        }
+    }
+
+    /** Kept so the levels hold until Quarkus configures logging (java.util.logging keeps loggers weakly). */
+    private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
+
+    /** The broker starts before Quarkus has configured logging; its INFO chatter would flood the console. */
+    private static void quietBrokerLogs() {
+        for (String name : new String[] {"kafka", "org.apache.kafka", "state.change.logger"}) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIETED.add(logger);
         }
     }
 

@@ -26,9 +26,9 @@ public class EventPublisher {
     private final String topic;
 
     EventPublisher(PulseConfig config,
-            @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrap,
-            @ConfigProperty(name = "pulse.ingest.max-block", defaultValue = "30S") Duration maxBlock,
-            @ConfigProperty(name = "pulse.ingest.buffer-bytes", defaultValue = "33554432") long bufferBytes) {
+            @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrap) {
+        Duration maxBlock = config.ingest().maxBlock();
+        long bufferBytes = config.ingest().bufferBytes();
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -37,8 +36,8 @@ public class IngestResource {
     private final EventCodec codec;
     private final Semaphore inFlight;
 
-    IngestResource(EventPublisher publisher, PulseConfig config,
-            @ConfigProperty(name = "pulse.ingest.max-concurrent-requests", defaultValue = "8") int maxConcurrent) {
+    IngestResource(EventPublisher publisher, PulseConfig config) {
+        int maxConcurrent = config.ingest().maxConcurrentRequests();
         this.publisher = publisher;
         this.codec = new EventCodec(config.intake().maxEventBytes());
         this.inFlight = new Semaphore(maxConcurrent);

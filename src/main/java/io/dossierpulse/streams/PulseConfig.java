@@ -12,6 +12,21 @@ public interface PulseConfig {
 
     Intake intake();
 
+    Ingest ingest();
+
+    Generator generator();
+
+    /** Read by the launcher before Quarkus starts (see BrokerSettings); listed here to be validated and documented. */
+    Broker broker();
+
+    /** Where Kafka Streams keeps its local state (RocksDB). */
+    @WithDefault("work/state")
+    String stateDir();
+
+    /** Host other instances use to reach this one for interactive queries. */
+    @WithDefault("127.0.0.1")
+    String advertisedHost();
+
     interface Topics {
         @WithDefault("dossier.events")
         String events();
@@ -40,6 +55,53 @@ public interface PulseConfig {
 
         @WithDefault("16384")
         int maxEventBytes();
+    }
+
+    interface Ingest {
+        /** How long a request may wait for room in the producer buffer before failing. */
+        @WithDefault("30S")
+        Duration maxBlock();
+
+        @WithDefault("33554432")
+        long bufferBytes();
+
+        /** Ingest requests handled at once; more get 503 with Retry-After. */
+        @WithDefault("8")
+        int maxConcurrentRequests();
+    }
+
+    interface Generator {
+        /** Feed generated traffic into the input topic (the demo). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Events per second while replaying history. */
+        @WithDefault("500")
+        double rate();
+
+        @WithDefault("1")
+        long seed();
+
+        /** How much simulated past to replay before following the wall clock. */
+        @WithDefault("P3D")
+        Duration history();
+
+        @WithDefault("12000")
+        double dossiersPerDay();
+    }
+
+    interface Broker {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("9092")
+        int port();
+
+        @WithDefault("9093")
+        int controllerPort();
+
+        @WithDefault("work/kafka")
+        String dataDir();
     }
 
     default TopologySettings topologySettings() {

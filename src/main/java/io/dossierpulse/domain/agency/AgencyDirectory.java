@@ -167,7 +167,10 @@ public final class AgencyDirectory {
         return e.ancestors();
     }
 
-    /** The agencies of a level active on a day, in file order; shared and unmodifiable. */
+    /**
+     * The agencies of a level active on a day, in file order; shared and unmodifiable. CITY
+     * includes the root itself.
+     */
     public List<Agency> activeOn(LocalDate date, AgencyLevel level) {
         int era = eraOf(date);
         return era < 0 ? List.of() : activeByEra.get(era).get(level);

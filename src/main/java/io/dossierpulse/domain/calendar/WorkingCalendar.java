@@ -45,6 +45,7 @@ public final class WorkingCalendar {
     static final int OFFSET_SECONDS = 7 * 3600;
     private static final int DAY = 86_400;
     private static final int ANCHOR_YEAR = 2000;
+    private static final int WORKING_DAYS_PER_YEAR_GUESS = 249;
     /** YEAR_START[i] = epoch day of 1 January of MIN_YEAR + i; one extra entry closes the range. */
     private static final long[] YEAR_START = new long[MAX_YEAR - MIN_YEAR + 2];
 
@@ -66,9 +67,9 @@ public final class WorkingCalendar {
     private final List<CalendarOverride> overrides;
 
     private final AtomicReferenceArray<YearTable> tables = new AtomicReferenceArray<>(MAX_YEAR - MIN_YEAR + 1);
-    /** Built tables are contiguous: indices lowest..highest. Written under the lock after publication. */
-    private volatile int lowest;
-    private volatile int highest;
+    /** Built tables are contiguous, indices lowest..highest; both guarded by the lock. */
+    private int lowest;
+    private int highest;
     private final Object buildLock = new Object();
 
     private WorkingCalendar(Builder b) {
@@ -291,9 +292,7 @@ public final class WorkingCalendar {
     // ---------------------------------------------------------------- year tables
 
     private YearTable tableOfDay(long epochDay) {
-        int i = yearIndex(epochDay);
-        YearTable t = tables.get(i);
-        return t != null ? t : buildTo(i);
+        return table(yearIndex(epochDay));
     }
 
     private static int yearIndex(long epochDay) {
@@ -301,8 +300,8 @@ public final class WorkingCalendar {
         if (epochDay < YEAR_START[0] || epochDay >= YEAR_START[last]) {
             throw outOfRange(LocalDate.ofEpochDay(epochDay).toString());
         }
-        // Mean Gregorian year as a first guess, then at most a step either way.
-        int i = (int) Math.min(last - 1, (epochDay - YEAR_START[0]) * 400 / 146_097);
+        // Days x 2^20/365.2425, a first guess off by at most a year, then a step either way.
+        int i = (int) Math.min(last - 1, ((epochDay - YEAR_START[0]) * 2_871) >>> 20);
         while (YEAR_START[i] > epochDay) {
             i--;
         }
@@ -313,29 +312,28 @@ public final class WorkingCalendar {
     }
 
     private YearTable tableOfWorkingDay(long wd) {
-        while (wd < tables.get(lowest).base) {
-            if (lowest == 0) {
+        // A year has 245-255 working days: the guess lands on the year or next to it.
+        long guess = ANCHOR_YEAR - MIN_YEAR + Math.floorDiv(wd, WORKING_DAYS_PER_YEAR_GUESS);
+        int i = (int) Math.max(0, Math.min(tables.length() - 1, guess));
+        YearTable t = table(i);
+        while (wd < t.base) {
+            if (i == 0) {
                 throw outOfRange("working day " + wd);
             }
-            buildTo(lowest - 1);
+            t = table(--i);
         }
-        for (YearTable top = tables.get(highest); wd >= top.base + top.total(); top = tables.get(highest)) {
-            if (highest == tables.length() - 1) {
+        while (wd >= t.base + t.total) {
+            if (i == tables.length() - 1) {
                 throw outOfRange("working day " + wd);
             }
-            buildTo(highest + 1);
+            t = table(++i);
         }
-        int lo = lowest;
-        int hi = highest;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (tables.get(mid).base <= wd) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return tables.get(lo);
+        return t;
+    }
+
+    private YearTable table(int i) {
+        YearTable t = tables.get(i);
+        return t != null ? t : buildTo(i);
     }
 
     /** Builds the tables between the built range and index i; bases chain outward from the anchor. */
@@ -348,7 +346,7 @@ public final class WorkingCalendar {
             if (i > highest) {
                 for (int j = highest + 1; j <= i; j++) {
                     YearTable prev = tables.get(j - 1);
-                    tables.set(j, table(MIN_YEAR + j, prev.base + prev.total(), layout(MIN_YEAR + j)));
+                    tables.set(j, table(MIN_YEAR + j, prev.base + prev.total, layout(MIN_YEAR + j)));
                     highest = j;
                 }
             } else {

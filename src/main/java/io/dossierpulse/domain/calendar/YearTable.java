@@ -15,6 +15,10 @@ final class YearTable {
     final long base;
     /** cum[i] = working days of this year before day i (0-based); cum[days] is the year's total. */
     final int[] cum;
+    /** The inverse of cum: workingDay[x] = day (0-based) of the year's x-th working day. */
+    private final short[] workingDay;
+    /** Working days in the year. */
+    final int total;
     final List<CalendarDay> daysOff;
     final List<CalendarDay> workedWeekendDays;
 
@@ -24,31 +28,23 @@ final class YearTable {
         this.firstEpochDay = firstEpochDay;
         this.base = base;
         this.cum = cum;
+        this.total = cum[cum.length - 1];
+        this.workingDay = new short[total];
+        for (int d = 0; d < cum.length - 1; d++) {
+            if (cum[d + 1] != cum[d]) {
+                workingDay[cum[d]] = (short) d;
+            }
+        }
         this.daysOff = daysOff;
         this.workedWeekendDays = workedWeekendDays;
-    }
-
-    int total() {
-        return cum[cum.length - 1];
     }
 
     boolean working(int day) {
         return cum[day + 1] != cum[day];
     }
 
-    /** The day (0-based) of the year's x-th working day (0-based), by binary search. */
+    /** The day (0-based) of the year's x-th working day (0-based). */
     int dayOfWorkingDay(int x) {
-        // Largest i with cum[i] <= x: the working day itself, not the rest days before it.
-        int lo = 0;
-        int hi = cum.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (cum[mid] <= x) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return workingDay[x];
     }
 }

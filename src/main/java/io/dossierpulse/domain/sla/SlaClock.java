@@ -155,6 +155,11 @@ public record SlaClock(
         return Instant.ofEpochSecond(effective(dueSecond, at.getEpochSecond(), engine.calendar()));
     }
 
+    /** Any due as seen at {@code at} (an ongoing pause counted), or null when the clock has no such due. */
+    public Instant dueAsOf(Breach breach, Instant at, SlaEngine engine) {
+        return toInstant(effective(breachSecond(breach), at.getEpochSecond(), engine.calendar()));
+    }
+
     /** Final classification of a dossier whose processing ended at {@code end}. */
     public Outcome outcome(Instant end, SlaEngine engine) {
         if (lateBySupplements()) {

@@ -63,8 +63,11 @@ public final class SlaEngine {
 
     /** Clock start and due of a limit accepted at {@code acceptedAt}. */
     public Due due(Instant acceptedAt, SlaLimit limit) {
-        return new Due(calendar.clockStart(acceptedAt),
-                Instant.ofEpochSecond(dueEpochSecond(acceptedAt.getEpochSecond(), limit)));
+        long accepted = acceptedAt.getEpochSecond();
+        long ordinal = calendar.workingOrdinal(accepted);
+        long start = calendar.resumedAt(ordinal);
+        return new Due(start == accepted ? acceptedAt : Instant.ofEpochSecond(start),
+                Instant.ofEpochSecond(dueFrom(accepted, ordinal, limit)));
     }
 
     /** Epoch second where a clock accepted at {@code acceptedEpochSecond} starts. */
@@ -77,11 +80,19 @@ public final class SlaEngine {
         if (limit.unit() == LimitUnit.SAME_DAY) {
             return sameDayDue(acceptedEpochSecond, limit);
         }
-        long amount = limit.unit() == LimitUnit.WORKING_DAYS
-                ? (long) limit.amount() * calendar.workingSecondsPerDay()
-                : limit.amount() * 3600L;
-        // Outside working time the ordinal already equals that of the next clock start.
-        return calendar.reachedAt(calendar.workingOrdinal(acceptedEpochSecond) + amount);
+        return dueFrom(acceptedEpochSecond, calendar.workingOrdinal(acceptedEpochSecond), limit);
+    }
+
+    private long dueFrom(long accepted, long ordinal, SlaLimit limit) {
+        LimitUnit unit = limit.unit();
+        if (unit == LimitUnit.WORKING_DAYS) {
+            // Outside working time the ordinal already equals that of the next clock start.
+            return calendar.reachedAt(ordinal + (long) limit.amount() * calendar.workingSecondsPerDay());
+        }
+        if (unit == LimitUnit.WORKING_HOURS) {
+            return calendar.reachedAt(ordinal + limit.amount() * 3600L);
+        }
+        return sameDayDue(accepted, limit);
     }
 
     private long sameDayDue(long accepted, SlaLimit limit) {
@@ -108,12 +119,13 @@ public final class SlaEngine {
      */
     public SlaClock start(Instant acceptedAt, SlaLimit total, SlaLimit firstStep) {
         long accepted = acceptedAt.getEpochSecond();
+        long ordinal = calendar.workingOrdinal(accepted);
         return new SlaClock(
-                clockStartEpochSecond(accepted),
-                dueEpochSecond(accepted, total),
+                calendar.resumedAt(ordinal),
+                dueFrom(accepted, ordinal, total),
                 SlaClock.NONE,
                 SlaClock.NONE,
-                firstStep == null ? SlaClock.NONE : dueEpochSecond(accepted, firstStep),
+                firstStep == null ? SlaClock.NONE : dueFrom(accepted, ordinal, firstStep),
                 0,
                 0);
     }

@@ -224,6 +224,31 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void bundledSchedulesAreThoseOfTheDomainReference() {
+        OfficialSchedules bundled = OfficialSchedules.bundled();
+        assertEquals(8, bundled.entries().size());
+        assertEquals(5, bundled.forYear(2025).size());
+        assertEquals(new OfficialSchedule(2025, java.util.Set.of(Holiday.REUNIFICATION, Holiday.LABOUR_DAY), true,
+                        LocalDate.of(2025, 4, 26), LocalDate.of(2025, 4, 26), "Làm bù cho thứ Sáu 2/5"),
+                bundled.forYear(2025).get(3));
+        assertTrue(OfficialSchedules.none().entries().isEmpty());
+    }
+
+    @Test
+    void toBuilderKeepsTheConfiguration() {
+        WorkingCalendar summer = WorkingCalendar.builder()
+                .periods(WorkingPeriod.of("07:30", "11:30"), WorkingPeriod.of("13:30", "17:30"))
+                .override(CalendarOverride.off(LocalDate.of(2026, 3, 2), "bầu cử"))
+                .build();
+        WorkingCalendar more = summer.toBuilder().override(CalendarOverride.off(LocalDate.of(2026, 3, 3), "x")).build();
+        assertEquals(summer.periods(), more.periods());
+        assertFalse(more.isWorkingDay(LocalDate.of(2026, 3, 2)));
+        assertFalse(more.isWorkingDay(LocalDate.of(2026, 3, 3)));
+        assertTrue(summer.isWorkingDay(LocalDate.of(2026, 3, 3)));
+        assertFalse(more.isWorkingDay(LocalDate.of(2025, 4, 7)), "bundled schedules kept");
+    }
+
+    @Test
     void scheduleSpillingIntoThePreviousYear() {
         OfficialSchedules ny = OfficialSchedules.parse(new StringReader("2031,NEW_YEAR,OFF,2030-12-31,2031-01-01,Tết Dương lịch"));
         WorkingCalendar cal = WorkingCalendar.builder().officialSchedules(ny).build();

@@ -1,0 +1,155 @@
+package io.dossierpulse.it;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dossierpulse.streams.DeadLetters;
+import io.dossierpulse.support.KafkaBrokerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole path on a real broker: HTTP ingest, topic, Kafka Streams state, lookup, dead letters. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class IngestToLookupIT {
+
+    private static String event(String id, String dossier, int seq, String type, String extra) {
+        return "{\"eventId\":\"" + id + "\",\"dossierId\":\"" + dossier + "\",\"seq\":" + seq + ",\"type\":\"" + type
+                + "\",\"occurredAt\":\"2025-03-12T10:0" + seq + ":00+07:00\",\"agencyCode\":\"P-BD-PHUCXA\","
+                + "\"procedureCode\":\"HT-301\"" + extra + "}";
+    }
+
+    @BeforeEach
+    void ready() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Test
+    void ndjsonMixOfValidAndMalformedLines() {
+        String body = String.join("\n",
+                event("it-a1", "IT-A", 1, "SUBMITTED", ",\"channel\":\"ONLINE\""),
+                "{not json",
+                event("it-a2", "IT-A", 2, "ACCEPTED", ",\"channel\":\"ONLINE\""),
+                "",
+                event("it-b1", "IT-B", 1, "SUBMITTED", ""),
+                event("it-c1", "IT-C", 1, "LOST", ",\"channel\":\"ONLINE\""),
+                event("it-d1", "IT-D", 1, "SUBMITTED", ",\"channel\":\"IN_PERSON\"")) + "\n";
+        given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8)).post("/api/events").then()
+                .statusCode(200)
+                .body("accepted", equalTo(3))
+                .body("rejected", equalTo(3))
+                .body("errors", hasSize(3))
+                .body("errors[0].line", equalTo(2))
+                .body("errors[0].code", equalTo("NOT_JSON"))
+                .body("errors[1].line", equalTo(5))
+                .body("errors[1].code", equalTo("MISSING_FIELD"))
+                .body("errors[1].reason", containsString("channel"))
+                .body("errors[2].line", equalTo(6))
+                .body("errors[2].code", equalTo("UNKNOWN_TYPE"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/dossiers/IT-A").then().statusCode(200)
+                        .body("dossierId", equalTo("IT-A"))
+                        .body("status", equalTo(2))
+                        .body("statusLabel", equalTo("Được tiếp nhận"))
+                        .body("agencyCode", equalTo("P-BD-PHUCXA"))
+                        .body("procedureCode", equalTo("HT-301"))
+                        .body("channel", equalTo("ONLINE")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/dossiers/IT-D").then().statusCode(200).body("channel", equalTo("IN_PERSON")));
+        given().get("/api/dossiers/IT-B").then().statusCode(404);
+    }
+
+    @Test
+    void jsonArrayIsAcceptedWithElementNumbers() {
+        String body = "[" + event("it-e1", "IT-E", 1, "ACCEPTED", ",\"channel\":\"POSTAL\"") + ", 42]";
+        given().contentType("application/json").body(body).post("/api/events").then()
+                .statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("errors[0].line", equalTo(2))
+                .body("errors[0].code", equalTo("NOT_AN_OBJECT"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/dossiers/IT-E").then().statusCode(200).body("status", equalTo(2)));
+        given().contentType("application/json").body("{\"not\":\"an array\"}").post("/api/events").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void wrongContentTypeAndOversizeBodiesAreRefused() {
+        given().contentType("text/plain").body("hello").post("/api/events").then().statusCode(415);
+        String big = "x".repeat(70 * 1024);
+        given().contentType("application/x-ndjson").body(big.getBytes(StandardCharsets.UTF_8)).post("/api/events").then().statusCode(413);
+    }
+
+    @Test
+    void bytesThatAreNotAnEventLandInTheDeadLetterTopic() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        byte[] poison = {'{', 0x00, (byte) 0xFF, 'x'};
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("dossier.events", "POISON-1", poison)).get();
+            producer.send(new ProducerRecord<>("dossier.events", "IT-F",
+                    event("it-f1", "IT-F", 1, "SUBMITTED", ",\"channel\":\"ONLINE\"").getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("dossier.events.dlq"));
+            long until = System.currentTimeMillis() + 30_000;
+            while (found.isEmpty() && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if ("POISON-1".equals(r.key())) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        assertEquals(1, found.size(), "the poison record reaches the dead-letter topic exactly once");
+        ConsumerRecord<String, byte[]> r = found.get(0);
+        assertArrayEquals(poison, r.value());
+        Map<String, String> h = new java.util.HashMap<>();
+        r.headers().forEach(x -> h.put(x.key(), new String(x.value(), StandardCharsets.UTF_8)));
+        assertEquals("INVALID_ENCODING", h.get(DeadLetters.REASON));
+        assertEquals("dossier.events", h.get(DeadLetters.SOURCE_TOPIC));
+        assertEquals(true, h.containsKey(DeadLetters.SOURCE_PARTITION) && h.containsKey(DeadLetters.SOURCE_OFFSET));
+        // The partition keeps flowing after the poison record.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/dossiers/IT-F").then().statusCode(200).body("status", equalTo(1)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pulse_events_rejected_total{reason=\"INVALID_ENCODING\"}"));
+    }
+}
