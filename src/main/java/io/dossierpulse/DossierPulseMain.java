@@ -21,9 +21,6 @@ public final class DossierPulseMain {
 
     private static final Logger LOG = Logger.getLogger(DossierPulseMain.class);
 
-    private DossierPulseMain() {
-    }
-
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(GeneratorCli.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -3,7 +3,7 @@ package io.dossierpulse.domain;
 import java.time.Instant;
 
 /**
- * One dossier state transition, contract v1 (DOMAIN.md section 3). Instances are built only by the
+ * One dossier state transition, contract v1 (docs/domain.md). Instances are built only by the
  * contract codec after validation, so required fields are never null here.
  *
  * @param channel      required on SUBMITTED and ACCEPTED, else may be null

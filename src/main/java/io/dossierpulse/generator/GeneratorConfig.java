@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Knobs of the traffic generator. Shares are probabilities per dossier; the defaults follow the
- * Hanoi figures of DOMAIN.md section 7 (about 12,000 dossiers a day, 59.71% online, 0.24% by post,
+ * Hanoi figures of docs/domain.md (about 12,000 dossiers a day, 59.71% online, 0.24% by post,
  * 98-99.8% on time).
  *
  * @param seed               same seed, same sequence of events

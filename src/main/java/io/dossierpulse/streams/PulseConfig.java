@@ -16,6 +16,12 @@ public interface PulseConfig {
 
     Generator generator();
 
+    Calendar calendar();
+
+    Sla sla();
+
+    Catalog catalog();
+
     /** Read by the launcher before Quarkus starts (see BrokerSettings); listed here to be validated and documented. */
     Broker broker();
 
@@ -88,6 +94,26 @@ public interface PulseConfig {
 
         @WithDefault("12000")
         double dossiersPerDay();
+    }
+
+    interface Calendar {
+        /** Office periods of a working day, Monday to Friday, Asia/Ho_Chi_Minh. */
+        @WithDefault("08:00-12:00,13:00-17:00")
+        java.util.List<String> periods();
+
+        /** Operator file of extra days off and make-up working days (lines: 2026-05-02,OFF,reason). */
+        java.util.Optional<String> overrides();
+    }
+
+    interface Sla {
+        /** Remaining working time at which a dossier is announced at risk. */
+        @WithDefault("PT8H")
+        Duration atRiskThreshold();
+    }
+
+    interface Catalog {
+        /** Operator procedure file (same format as the shipped one); its entries add to or replace shipped ones. */
+        java.util.Optional<String> file();
     }
 
     interface Broker {

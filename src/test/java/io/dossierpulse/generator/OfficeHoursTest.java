@@ -26,7 +26,7 @@ class OfficeHoursTest {
 
     @ParameterizedTest(name = "{0} + {1} min = {2}")
     @CsvSource({
-        // Wednesday 10:00 plus three working days: Monday 10:00 (DOMAIN.md section 4)
+        // Wednesday 10:00 plus three working days: Monday 10:00 (docs/domain.md)
         "2025-01-08T10:00, 1440, 2025-01-13T10:00",
         // an amount that runs out at a period's end gives that end, not the next morning
         "2025-01-08T08:00, 480,  2025-01-08T17:00",

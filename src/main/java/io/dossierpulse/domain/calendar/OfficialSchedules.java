@@ -44,7 +44,7 @@ public final class OfficialSchedules {
         return new OfficialSchedules(entries);
     }
 
-    /** The schedules shipped with the product (DOMAIN.md section 5). */
+    /** The schedules shipped with the product (docs/domain.md). */
     public static OfficialSchedules bundled() {
         return Bundled.INSTANCE;
     }

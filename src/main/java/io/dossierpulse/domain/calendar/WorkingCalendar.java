@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Working time of Vietnamese public offices (DOMAIN.md sections 4-5): office periods on working
+ * Working time of Vietnamese public offices (docs/domain.md): office periods on working
  * days, where working days are Monday-Friday minus public holidays, compensatory days and scheduled
  * days off, plus scheduled make-up days, with operator overrides applied last.
  *

@@ -1,6 +1,6 @@
 package io.dossierpulse.domain.sla;
 
-/** How a dossier (or one inter-agency step) stands against its due date (DOMAIN.md section 4). */
+/** How a dossier (or one inter-agency step) stands against its due date (docs/domain.md). */
 public enum Outcome {
     /** Ended on a calendar date before the due date's. */
     EARLY,

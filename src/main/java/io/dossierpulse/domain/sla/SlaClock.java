@@ -8,7 +8,7 @@ import java.time.Instant;
  * that each event costs one small allocation. Transitions that need working-time arithmetic take
  * the {@link SlaEngine}; absent instants are {@link #NONE}.
  *
- * <p>Rules (DOMAIN.md section 4): a pause (supplement requested; fee requested where the procedure
+ * <p>Rules (docs/domain.md): a pause (supplement requested; fee requested where the procedure
  * does not count the financial step) stops the clock, and the resume moves every due of the clock
  * (the procedure's, the current step's and a re-appointment) later by the working time paused. A
  * dossier whose supplement was requested more than once is LATE whatever its end. While paused,

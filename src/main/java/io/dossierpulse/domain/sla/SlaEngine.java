@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Due dates of statutory limits on a working calendar (DOMAIN.md section 4), and the factory of
+ * Due dates of statutory limits on a working calendar (docs/domain.md), and the factory of
  * {@link SlaClock}s. Stateless apart from its calendar and at-risk threshold; thread-safe.
  *
  * <ul>

@@ -83,7 +83,7 @@ class AgencyDirectoryDefaultTest {
     }
 
     @Test
-    void namedDepartmentsOfTheBrief() {
+    void namedDepartmentsArePresent() {
         for (String name : List.of("Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng", "Sở Tài nguyên và Môi trường",
                 "Sở Lao động - Thương binh và Xã hội", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giao thông vận tải")) {
             assertTrue(DIR.activeOn(LAST_PRE_REFORM, AgencyLevel.CITY).stream().anyMatch(a -> a.name().equals(name)), name);

@@ -1,0 +1,19 @@
+package io.dossierpulse.api;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Errors as JSON {"error": "..."}: a client can show the message as it is. */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response badRequest(BadRequestException e) {
+        return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(InstanceRouter.NotReadyException e) {
+        return Response.status(503).header("Retry-After", "1").entity(Map.of("error", e.getMessage())).build();
+    }
+}
