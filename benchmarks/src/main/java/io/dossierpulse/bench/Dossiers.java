@@ -65,13 +65,17 @@ final class Dossiers {
             Instant due = engine.due(accepted, p.limit()).dueAt();
             Channel channel = Channel.values()[rnd.nextInt(3)];
             boolean online = channel == Channel.ONLINE;
-            // Realistic gaps: the request within days, the citizen's answer within a week or two.
-            Instant requested = Workload.later(accepted, rnd, 3_600, 3 * 86_400);
-            Instant received = Workload.later(requested, rnd, 3_600, 10 * 86_400);
-            Instant resolved = Workload.later(received, rnd, 3_600, 15 * 86_400);
+            boolean digitized = online || rnd.nextBoolean();
+            // Acceptance may be at any hour (online); officials act in office hours: the request
+            // within days, the citizen's answer within two weeks, the decision within three.
+            Instant requested = Workload.officeTimeAfter(accepted, rnd, 0, 3);
+            Instant received = Workload.officeTimeAfter(requested, rnd, 1, 14);
+            Instant resolved = Workload.officeTimeAfter(received, rnd, 0, 21);
             Instant[] at = {accepted, requested, received, resolved};
             for (int s = 0; s < STEPS; s++) {
                 EventType type = SCRIPT[s];
+                boolean intake = type == EventType.ACCEPTED;
+                // The fee flags are sent at intake; later events repeat only the appointment and digitized.
                 events[d * STEPS + s] = new DossierEvent(
                         new UUID(rnd.nextLong(), rnd.nextLong()).toString(),
                         dossierId,
@@ -80,13 +84,13 @@ final class Dossiers {
                         at[s],
                         agency,
                         p.code(),
-                        type == EventType.ACCEPTED ? channel : null,
+                        intake ? channel : null,
                         due,
                         null,
                         null,
-                        p.feeBearing(),
-                        p.feeBearing() && online,
-                        online || rnd.nextBoolean(),
+                        intake ? p.feeBearing() : null,
+                        intake ? p.feeBearing() && online : null,
+                        digitized,
                         type == EventType.SUPPLEMENT_REQUESTED
                                 ? SUPPLEMENT_REASONS[rnd.nextInt(SUPPLEMENT_REASONS.length)] : null);
             }

@@ -53,6 +53,17 @@ final class Workload {
         return out;
     }
 
+    /**
+     * An instant {@code minDays} to {@code maxDays} local days after {@code from}, at a random time
+     * between 08:00 and 17:00, when officials act on a dossier; always later than {@code from}.
+     */
+    static Instant officeTimeAfter(Instant from, SplittableRandom rnd, int minDays, int maxDays) {
+        LocalDate day = from.atOffset(WorkingCalendar.OFFSET).toLocalDate()
+                .plusDays(minDays + rnd.nextInt(maxDays - minDays + 1));
+        Instant at = day.atStartOfDay().plusSeconds(8 * 3600 + rnd.nextInt(9 * 3600)).toInstant(WorkingCalendar.OFFSET);
+        return at.isAfter(from) ? at : at.plusSeconds(86_400);
+    }
+
     /** A random span of {@code minSeconds} to {@code maxSeconds} after {@code from}. */
     static Instant later(Instant from, SplittableRandom rnd, long minSeconds, long maxSeconds) {
         return from.plusSeconds(minSeconds + rnd.nextLong(maxSeconds - minSeconds + 1));

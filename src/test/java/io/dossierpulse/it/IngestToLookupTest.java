@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /** The whole path on a real broker: HTTP ingest, topic, Kafka Streams state, lookup, dead letters. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
-class IngestToLookupIT {
+class IngestToLookupTest {
 
     private static String event(String id, String dossier, int seq, String type, String extra) {
         return "{\"eventId\":\"" + id + "\",\"dossierId\":\"" + dossier + "\",\"seq\":" + seq + ",\"type\":\"" + type

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Worked examples of the public calculator, calendar and catalog endpoints, computed by hand. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
-class CalculatorApiIT {
+class CalculatorApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
