@@ -6,6 +6,7 @@ import io.dossierpulse.contract.RejectReason;
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.dossier.DossierIntake;
 import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.dossier.DossierTracker;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -36,15 +37,18 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
 
     private final TopologySettings settings;
     private final EventCodec codec;
-    private final IntakeMetrics metrics;
+    private final PipelineMetrics metrics;
+    private final SlaTracking tracking;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, DossierState> dossiers;
     private KeyValueStore<String, byte[]> held;
 
-    DossierIntakeProcessor(TopologySettings settings, IntakeMetrics metrics) {
+    DossierIntakeProcessor(TopologySettings settings, PipelineMetrics metrics, DossierTracker tracker,
+            CounterPublisher publisher) {
         this.settings = settings;
         this.codec = new EventCodec(settings.maxEventBytes());
         this.metrics = metrics;
+        this.tracking = new SlaTracking(settings, tracker, metrics, publisher);
     }
 
     @Override
@@ -55,6 +59,13 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
         Duration tenth = settings.holdTimeout().dividedBy(10);
         Duration every = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::releaseExpiredHolds);
+        tracking.init(context);
+        context.schedule(settings.scanInterval(), PunctuationType.WALL_CLOCK_TIME, tracking::punctuate);
+    }
+
+    @Override
+    public void close() {
+        tracking.close();
     }
 
     @Override
@@ -75,13 +86,14 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
                         "record key '" + record.key() + "' must equal dossierId '" + event.dossierId() + "'", origin);
                 return;
             }
+            tracking.beforeEvent(event);
             DossierState current = dossiers.get(event.dossierId());
             DossierIntake.Outcome outcome = DossierIntake.decide(current, event);
             if (outcome.verdict() == DossierIntake.Verdict.HELD) {
                 hold(event, record.value(), record.headers(), origin);
                 return;
             }
-            DossierState next = settle(outcome, event, record.value(), record.headers(), origin);
+            DossierState next = settle(current, outcome, event, record.value(), record.headers(), origin);
             if (next != null) {
                 dossiers.put(event.dossierId(), drainHeld(next));
             }
@@ -96,10 +108,13 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
     }
 
     /** Counts or dead-letters the outcome of one decided event; returns the state to store, or null. */
-    private DossierState settle(DossierIntake.Outcome outcome, DossierEvent event, byte[] value, Headers headers,
-            Origin origin) {
+    private DossierState settle(DossierState before, DossierIntake.Outcome outcome, DossierEvent event, byte[] value,
+            Headers headers, Origin origin) {
         switch (outcome.verdict()) {
-            case APPLIED -> metrics.applied(event);
+            case APPLIED -> {
+                metrics.applied(event);
+                return tracking.applied(before, outcome.state(), event);
+            }
             case DUPLICATE -> metrics.duplicate();
             case REJECTED -> deadLetter(event.dossierId(), value, headers,
                     RejectReason.valueOf(outcome.reasonCode()), outcome.message(), origin);
@@ -139,7 +154,7 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
             held.delete(key);
             HeldEvent h = HeldEvent.fromBytes(bytes);
             DossierEvent event = decodeHeld(h);
-            DossierState next = settle(DossierIntake.decide(s, event), event, h.value(), null, h.origin());
+            DossierState next = settle(s, DossierIntake.decide(s, event), event, h.value(), null, h.origin());
             if (next == null) {
                 return s;
             }
@@ -176,7 +191,8 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
             metrics.gapSkipped(missing);
             LOG.warnf("Dossier %s: gave up waiting for %d missing seq(s) before seq %d after %s", dossierId, missing,
                     event.seq(), settings.holdTimeout());
-            DossierState next = settle(DossierIntake.decideAfterGap(state, event), event, h.value(), null, h.origin());
+            DossierState next = settle(state, DossierIntake.decideAfterGap(state, event), event, h.value(), null,
+                    h.origin());
             if (next != null) {
                 dossiers.put(dossierId, drainHeld(next));
                 return;

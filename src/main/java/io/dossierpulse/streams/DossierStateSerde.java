@@ -3,6 +3,8 @@ package io.dossierpulse.streams;
 import io.dossierpulse.domain.Channel;
 import io.dossierpulse.domain.DossierStatus;
 import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.sla.Outcome;
+import io.dossierpulse.domain.sla.SlaClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
@@ -12,13 +14,15 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of {@link DossierState} for the state store and its changelog. Layout,
- * version 1: version byte, status code byte, channel code byte (0 = none), then the strings as
- * u16 length + UTF-8, the longs and int, and the two long arrays as u8 count + values.
- * A new version must keep reading the old ones: stores outlive releases.
+ * version 2: version byte, status code byte, channel code byte (0 = none), then the strings as
+ * u16 length + UTF-8, the longs and int, the two long arrays as u8 count + values, then the SLA
+ * part: a presence byte and the clock's five longs and two ints, the flags int, and the outcome
+ * (ordinal + 1, 0 = open). Version 1 (no SLA part) is still read: stores outlive releases.
  */
 public final class DossierStateSerde implements Serde<DossierState>, Serializer<DossierState>, Deserializer<DossierState> {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Channel[] CHANNELS = Channel.values();
 
     @Override
@@ -31,7 +35,8 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         byte[] current = s.currentAgencyCode().equals(s.receivingAgencyCode()) ? new byte[0] : utf8(s.currentAgencyCode());
         byte[] procedure = utf8(s.procedureCode());
         int size = 3 + 2 + id.length + 2 + receiving.length + 2 + current.length + 2 + procedure.length
-                + 5 * 8 + 4 + 1 + 8 * s.recentEventIds().length + 1 + 8 * s.skippedSeqs().length;
+                + 5 * 8 + 4 + 1 + 8 * s.recentEventIds().length + 1 + 8 * s.skippedSeqs().length
+                + 1 + (s.clock() == null ? 0 : 5 * 8 + 2 * 4) + 4 + 1;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(VERSION);
         b.put((byte) s.status().code());
@@ -48,6 +53,15 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         b.putInt(s.transitions());
         putLongs(b, s.recentEventIds());
         putLongs(b, s.skippedSeqs());
+        SlaClock c = s.clock();
+        b.put((byte) (c == null ? 0 : 1));
+        if (c != null) {
+            b.putLong(c.clockStartSecond()).putLong(c.dueSecond()).putLong(c.pausedSecond())
+                    .putLong(c.reappointedDueSecond()).putLong(c.stepDueSecond())
+                    .putInt(c.stepIndex()).putInt(c.supplementRequests());
+        }
+        b.putInt(s.flags());
+        b.put((byte) (s.outcome() == null ? 0 : s.outcome().ordinal() + 1));
         return b.array();
     }
 
@@ -59,7 +73,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         try {
             ByteBuffer b = ByteBuffer.wrap(data);
             byte version = b.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new SerializationException("unknown dossier state version " + version);
             }
             DossierStatus status = DossierStatus.ofCode(b.get());
@@ -69,9 +83,28 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
             String receiving = getString(b);
             String current = getString(b);
             String procedure = getString(b);
+            long submitted = b.getLong();
+            long accepted = b.getLong();
+            long ended = b.getLong();
+            long lastEvent = b.getLong();
+            long lastSeq = b.getLong();
+            int transitions = b.getInt();
+            long[] recent = getLongs(b);
+            long[] skipped = getLongs(b);
+            SlaClock clock = null;
+            int flags = 0;
+            Outcome outcome = null;
+            if (version >= 2) {
+                if (b.get() == 1) {
+                    clock = new SlaClock(b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt(),
+                            b.getInt());
+                }
+                flags = b.getInt();
+                int o = b.get();
+                outcome = o == 0 ? null : OUTCOMES[o - 1];
+            }
             return new DossierState(id, status, receiving, current.isEmpty() ? receiving : current, procedure, channel,
-                    b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt(),
-                    getLongs(b), getLongs(b));
+                    submitted, accepted, ended, lastEvent, lastSeq, transitions, recent, skipped, clock, flags, outcome);
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt dossier state of " + data.length + " bytes", e);
         }

@@ -40,6 +40,9 @@ public interface PulseConfig {
         @WithDefault("dossier.events.dlq")
         String dlq();
 
+        @WithDefault("dossier.sla-events")
+        String slaEvents();
+
         /** Partitions of the topics created at start-up (existing topics are left as they are). */
         @WithDefault("6")
         int partitions();
@@ -109,6 +112,25 @@ public interface PulseConfig {
         /** Remaining working time at which a dossier is announced at risk. */
         @WithDefault("PT8H")
         Duration atRiskThreshold();
+
+        /** How often due deadlines are looked for (the delay of an SLA event after its deadline). */
+        @WithDefault("1S")
+        Duration scanInterval();
+
+        /** Out-of-order tolerance of event time within a partition; deadlines wait this long. */
+        @WithDefault("0S")
+        Duration allowedLateness();
+
+        /** Event time within this of the wall clock is live; further behind is a replay of history. */
+        @WithDefault("5M")
+        Duration liveLag();
+
+        /** A partition without events this long is caught up; its deadlines follow the wall clock. */
+        @WithDefault("2S")
+        Duration idleToLive();
+
+        @WithDefault("10000")
+        int maxFiresPerScan();
     }
 
     interface Catalog {
@@ -131,7 +153,8 @@ public interface PulseConfig {
     }
 
     default TopologySettings topologySettings() {
-        return new TopologySettings(topics().events(), topics().dlq(), intake().holdTimeout(),
-                intake().maxHeldPerDossier(), intake().maxEventBytes());
+        return new TopologySettings(topics().events(), topics().dlq(), topics().slaEvents(), intake().holdTimeout(),
+                intake().maxHeldPerDossier(), intake().maxEventBytes(), sla().scanInterval(), sla().allowedLateness(),
+                sla().liveLag(), sla().idleToLive(), sla().maxFiresPerScan());
     }
 }

@@ -30,7 +30,7 @@ public class TopicInitializer {
     void onStart(@Observes StartupEvent ev, PulseConfig config) throws InterruptedException {
         if (config.topics().create()) {
             ensureTopics(bootstrapServers, config.topics().partitions(), config.topics().replicationFactor(),
-                    List.of(config.topics().events(), config.topics().dlq()));
+                    List.of(config.topics().events(), config.topics().dlq(), config.topics().slaEvents()));
         }
     }
 

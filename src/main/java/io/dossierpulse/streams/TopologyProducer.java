@@ -1,6 +1,10 @@
 package io.dossierpulse.streams;
 
+import io.dossierpulse.domain.catalog.ProcedureCatalog;
+import io.dossierpulse.domain.dossier.DossierTracker;
+import io.dossierpulse.domain.sla.SlaEngine;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
@@ -9,7 +13,9 @@ import org.apache.kafka.streams.Topology;
 public class TopologyProducer {
 
     @Produces
-    Topology topology(PulseConfig config, MeterRegistry registry) {
-        return DossierTopology.build(config.topologySettings(), new IntakeMetrics(registry));
+    Topology topology(PulseConfig config, MeterRegistry registry, ProcedureCatalog catalog, SlaEngine engine,
+            Instance<CounterPublisher> publisher) {
+        return DossierTopology.build(config.topologySettings(), new PipelineMetrics(registry),
+                new DossierTracker(catalog, engine), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE);
     }
 }

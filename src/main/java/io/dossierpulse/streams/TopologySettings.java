@@ -8,11 +8,25 @@ import java.time.Duration;
  * @param holdTimeout       how long an event waits for a missing earlier seq before the gap is given up
  * @param maxHeldPerDossier events held for one dossier beyond which new ones go to the dead-letter topic
  * @param maxEventBytes     the contract's size limit for one event
+ * @param scanInterval      how often (wall clock) due deadlines are looked for and counters published
+ * @param allowedLateness   how far out of event-time order a partition's events may come; a deadline is
+ *                          announced only once event time (or the wall clock) is this far past it
+ * @param liveLag           event time within this of the wall clock counts as live
+ * @param idleToLive        a partition idle this long is caught up: deadlines follow the wall clock
+ * @param maxFiresPerScan   deadlines announced per scan at most, so a backlog never stalls processing
  */
-public record TopologySettings(String eventsTopic, String dlqTopic, Duration holdTimeout, int maxHeldPerDossier,
-        int maxEventBytes) {
+public record TopologySettings(String eventsTopic, String dlqTopic, String slaTopic, Duration holdTimeout,
+        int maxHeldPerDossier, int maxEventBytes, Duration scanInterval, Duration allowedLateness, Duration liveLag,
+        Duration idleToLive, int maxFiresPerScan) {
 
     public static TopologySettings defaults() {
-        return new TopologySettings("dossier.events", "dossier.events.dlq", Duration.ofMinutes(5), 32, 16 * 1024);
+        return new TopologySettings("dossier.events", "dossier.events.dlq", "dossier.sla-events",
+                Duration.ofMinutes(5), 32, 16 * 1024, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(5),
+                Duration.ofSeconds(2), 10_000);
+    }
+
+    public TopologySettings withHold(Duration timeout, int maxHeld) {
+        return new TopologySettings(eventsTopic, dlqTopic, slaTopic, timeout, maxHeld, maxEventBytes, scanInterval,
+                allowedLateness, liveLag, idleToLive, maxFiresPerScan);
     }
 }

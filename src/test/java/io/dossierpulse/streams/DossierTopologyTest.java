@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dossierpulse.domain.DossierStatus;
 import io.dossierpulse.domain.EventType;
+import io.dossierpulse.domain.catalog.ProcedureCatalog;
 import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.dossier.DossierTracker;
+import io.dossierpulse.domain.sla.SlaEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +33,7 @@ import org.junit.jupiter.api.Test;
 /** Drives the production topology with TopologyTestDriver. */
 class DossierTopologyTest {
 
-    private static final TopologySettings SETTINGS = new TopologySettings("dossier.events", "dossier.events.dlq",
-            Duration.ofMinutes(5), 3, 16 * 1024);
+    private static final TopologySettings SETTINGS = TopologySettings.defaults().withHold(Duration.ofMinutes(5), 3);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> input;
@@ -46,7 +48,9 @@ class DossierTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("topology-test").toString());
-        driver = new TopologyTestDriver(DossierTopology.build(SETTINGS, new IntakeMetrics(registry)), props);
+        driver = new TopologyTestDriver(DossierTopology.build(SETTINGS, new PipelineMetrics(registry),
+                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE), props,
+                Events.T0);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());
         dlq = driver.createOutputTopic("dossier.events.dlq", Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());

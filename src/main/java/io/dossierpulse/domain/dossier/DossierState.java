@@ -4,6 +4,8 @@ import io.dossierpulse.domain.Channel;
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.DossierStatus;
 import io.dossierpulse.domain.EventType;
+import io.dossierpulse.domain.sla.Outcome;
+import io.dossierpulse.domain.sla.SlaClock;
 import java.util.Arrays;
 
 /**
@@ -14,6 +16,10 @@ import java.util.Arrays;
  * @param currentAgencyCode   the agency handling it now (changes on TRANSFERRED)
  * @param recentEventIds      hashes of the most recent applied eventIds, for duplicate detection
  * @param skippedSeqs         seqs given up on after a hold timed out; arriving later they are rejected
+ * @param clock               the SLA clock from acceptance; null before, and for an unregistered
+ *                            procedure whose events carry no dueAt
+ * @param flags               {@link Flag} bits: what is known of the dossier and which SLA events were sent
+ * @param outcome             the final classification once processing ended; null while open
  */
 public record DossierState(
         String dossierId,
@@ -29,13 +35,35 @@ public record DossierState(
         long lastSeq,
         int transitions,
         long[] recentEventIds,
-        long[] skippedSeqs) {
+        long[] skippedSeqs,
+        SlaClock clock,
+        int flags,
+        Outcome outcome) {
+
+    /** Bits of {@link #flags()}. */
+    public static final class Flag {
+        /** The procedure code is in the catalog. */
+        public static final int REGISTERED = 1;
+        public static final int FEE_REQUIRED = 1 << 1;
+        public static final int PAID_ONLINE = 1 << 2;
+        public static final int DIGITIZED = 1 << 3;
+        public static final int AT_RISK_SENT = 1 << 4;
+        public static final int BREACH_SENT = 1 << 5;
+        public static final int REAPPOINTMENT_BREACH_SENT = 1 << 6;
+        /** The dossier is counted in OPEN_OVERDUE rather than OPEN_ON_TIME. */
+        public static final int COUNTED_OVERDUE = 1 << 7;
+        /** Its resolution was counted (a later RESULT_RETURNED only counts the return). */
+        public static final int RESOLUTION_COUNTED = 1 << 8;
+
+        private Flag() {
+        }
+    }
 
     /** How many eventIds are remembered: more than a dossier's usual lifetime of transitions. */
     public static final int REMEMBERED_EVENT_IDS = 16;
     private static final long[] NONE = new long[0];
 
-    /** The state of a dossier after its first event. */
+    /** The state of a dossier after its first event (the SLA part is set by the tracker). */
     public static DossierState start(DossierEvent e) {
         long at = e.occurredAt().toEpochMilli();
         return new DossierState(e.dossierId(), e.type().resultingStatus(), e.agencyCode(), e.agencyCode(),
@@ -43,10 +71,10 @@ public record DossierState(
                 e.type() == EventType.SUBMITTED ? at : 0,
                 e.type() == EventType.ACCEPTED ? at : 0,
                 isEnd(e.type()) ? at : 0,
-                at, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE);
+                at, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE, null, attributes(0, e), null);
     }
 
-    /** The state after a transition the lifecycle has allowed. */
+    /** The state after a transition the lifecycle has allowed (the SLA part is carried over). */
     public DossierState apply(DossierEvent e) {
         long at = e.occurredAt().toEpochMilli();
         DossierStatus next = e.type().resultingStatus() == null ? status : e.type().resultingStatus();
@@ -58,14 +86,15 @@ public record DossierState(
                 acceptedAtMillis == 0 && e.type() == EventType.ACCEPTED ? at : acceptedAtMillis,
                 endedAtMillis == 0 && isEnd(e.type()) ? at : endedAtMillis,
                 Math.max(lastEventAtMillis, at),
-                e.seq(), transitions + 1, remember(recentEventIds, eventIdHash(e.eventId())), skippedSeqs);
+                e.seq(), transitions + 1, remember(recentEventIds, eventIdHash(e.eventId())), skippedSeqs,
+                clock, attributes(flags, e), outcome);
     }
 
     /** The state after an event whose seq is used up without changing the dossier (a rejected transition). */
     public DossierState consumeSeq(long seq, String eventId) {
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, Math.max(lastSeq, seq),
-                transitions, remember(recentEventIds, eventIdHash(eventId)), skippedSeqs);
+                transitions, remember(recentEventIds, eventIdHash(eventId)), skippedSeqs, clock, flags, outcome);
     }
 
     /** The state after giving up on the seqs between lastSeq and {@code nextSeq} (exclusive). */
@@ -78,7 +107,7 @@ public record DossierState(
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, nextSeq - 1, transitions,
-                recentEventIds, skipped);
+                recentEventIds, skipped, clock, flags, outcome);
     }
 
     /** The state of a dossier started by a seq above 1: the seqs below it are given up. */
@@ -90,7 +119,23 @@ public record DossierState(
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lastSeq, transitions,
-                recentEventIds, skipped);
+                recentEventIds, skipped, clock, flags, outcome);
+    }
+
+    /** The same dossier with its SLA part replaced. */
+    public DossierState withSla(SlaClock newClock, int newFlags, Outcome newOutcome) {
+        return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lastSeq, transitions,
+                recentEventIds, skippedSeqs, newClock, newFlags, newOutcome);
+    }
+
+    public boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    /** Whether processing has ended (resolved, returned, refused, withdrawn or stopped). */
+    public boolean ended() {
+        return endedAtMillis != 0;
     }
 
     public boolean remembers(String eventId) {
@@ -116,6 +161,17 @@ public record DossierState(
     static boolean isEnd(EventType t) {
         return t == EventType.RESOLVED || t == EventType.RESULT_RETURNED || t == EventType.STOPPED
                 || t == EventType.NOT_ACCEPTED || t == EventType.WITHDRAWN;
+    }
+
+    /** The latest word of the source on fee, online payment and digitization wins. */
+    private static int attributes(int flags, DossierEvent e) {
+        int f = set(flags, Flag.FEE_REQUIRED, e.feeRequired());
+        f = set(f, Flag.PAID_ONLINE, e.paidOnline());
+        return set(f, Flag.DIGITIZED, e.digitized());
+    }
+
+    private static int set(int flags, int bit, Boolean value) {
+        return value == null ? flags : value ? flags | bit : flags & ~bit;
     }
 
     private static long[] remember(long[] recent, long hash) {
@@ -144,7 +200,8 @@ public record DossierState(
                 && submittedAtMillis == s.submittedAtMillis && acceptedAtMillis == s.acceptedAtMillis
                 && endedAtMillis == s.endedAtMillis && lastEventAtMillis == s.lastEventAtMillis
                 && lastSeq == s.lastSeq && transitions == s.transitions
-                && Arrays.equals(recentEventIds, s.recentEventIds) && Arrays.equals(skippedSeqs, s.skippedSeqs);
+                && Arrays.equals(recentEventIds, s.recentEventIds) && Arrays.equals(skippedSeqs, s.skippedSeqs)
+                && java.util.Objects.equals(clock, s.clock) && flags == s.flags && outcome == s.outcome;
     }
 
     @Override
@@ -155,6 +212,7 @@ public record DossierState(
     @Override
     public String toString() {
         return "DossierState[" + dossierId + " " + status + " seq=" + lastSeq + " agency=" + currentAgencyCode
-                + " procedure=" + procedureCode + "]";
+                + " procedure=" + procedureCode + " clock=" + clock + " flags=" + Integer.toBinaryString(flags)
+                + " outcome=" + outcome + "]";
     }
 }

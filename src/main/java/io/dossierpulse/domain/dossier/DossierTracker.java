@@ -1,0 +1,254 @@
+package io.dossierpulse.domain.dossier;
+
+import io.dossierpulse.domain.DossierEvent;
+import io.dossierpulse.domain.EventType;
+import io.dossierpulse.domain.calendar.WorkingCalendar;
+import io.dossierpulse.domain.catalog.Procedure;
+import io.dossierpulse.domain.catalog.ProcedureCatalog;
+import io.dossierpulse.domain.catalog.ProcedureStep;
+import io.dossierpulse.domain.indicators.Measure;
+import io.dossierpulse.domain.indicators.ProcessingTime;
+import io.dossierpulse.domain.sla.Breach;
+import io.dossierpulse.domain.sla.Outcome;
+import io.dossierpulse.domain.sla.SlaClock;
+import io.dossierpulse.domain.sla.SlaEngine;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs each dossier's SLA clock and says what every applied event changes in the counters.
+ * Counters are kept under the dossier's receiving agency and procedure: flows on the local date of
+ * the event, the open stock on the local date of acceptance (see {@link Measure}).
+ *
+ * <p>Rules beyond the SLA engine's: the clock starts at acceptance from the catalog's limit; for a
+ * procedure not in the catalog it runs to the source's own {@code dueAt} when one is given, and is
+ * absent otherwise (such a dossier is never late). A dossier is at risk only when its limit is longer
+ * than the at-risk threshold (a same-day dossier starts inside it, so there is no drop to announce).
+ * Processing time is the working time from clock start to resolution, pauses included.
+ */
+public final class DossierTracker {
+
+    /** Where the tracker's effects go; the processor turns them into store writes and SLA events. */
+    public interface Sink {
+        void count(String agencyCode, String procedureCode, long epochDay, Measure measure, long delta);
+
+        /** The dossier was resolved after its due instant. */
+        void resolvedLate(DossierState state, long endSecond);
+    }
+
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long VIETNAM_OFFSET = 7 * 3_600;
+
+    private final ProcedureCatalog catalog;
+    private final SlaEngine engine;
+    private final WorkingCalendar calendar;
+
+    public DossierTracker(ProcedureCatalog catalog, SlaEngine engine) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.calendar = engine.calendar();
+    }
+
+    public SlaEngine engine() {
+        return engine;
+    }
+
+    /** Local (UTC+7) epoch day of an instant in epoch seconds. */
+    public static long localDay(long epochSecond) {
+        return Math.floorDiv(epochSecond + VIETNAM_OFFSET, SECONDS_PER_DAY);
+    }
+
+    /**
+     * The SLA part of {@code after} (the state the lifecycle produced from {@code before} and
+     * {@code e}), with the counter changes sent to the sink.
+     */
+    public DossierState track(DossierState before, DossierState after, DossierEvent e, Sink sink) {
+        String agency = after.receivingAgencyCode();
+        String procedureCode = after.procedureCode();
+        long at = e.occurredAt().getEpochSecond();
+        long day = localDay(at);
+        SlaClock clock = after.clock();
+        int flags = after.flags();
+        Outcome outcome = after.outcome();
+        Procedure procedure = catalog.byCode(procedureCode);
+
+        if (before == null) {
+            if (procedure != null) {
+                flags |= DossierState.Flag.REGISTERED;
+            } else {
+                sink.count(agency, procedureCode, day, Measure.RECEIVED_UNREGISTERED, 1);
+            }
+            sink.count(agency, procedureCode, day, received(after), 1);
+        }
+        switch (e.type()) {
+            case ACCEPTED -> {
+                sink.count(agency, procedureCode, day, Measure.ACCEPTED, 1);
+                sink.count(agency, procedureCode, day, Measure.OPEN_ON_TIME, 1);
+                clock = startClock(e, procedure);
+            }
+            case SUPPLEMENT_REQUESTED -> {
+                sink.count(agency, procedureCode, day, Measure.SUPPLEMENT_REQUESTS, 1);
+                if (clock != null) {
+                    clock = clock.supplementRequested(e.occurredAt());
+                    if (clock.lateBySupplements() && (flags & DossierState.Flag.COUNTED_OVERDUE) == 0) {
+                        moveToOverdue(after, sink);
+                        flags |= DossierState.Flag.COUNTED_OVERDUE;
+                    }
+                }
+            }
+            case SUPPLEMENT_RECEIVED, FEE_PAID -> clock = clock == null ? null : clock.resume(e.occurredAt(), engine);
+            case FEE_REQUESTED -> clock = clock == null ? null
+                    : clock.feeRequested(e.occurredAt(), procedure != null && procedure.feePausesClock());
+            case TRANSFERRED -> clock = clock == null ? null
+                    : clock.transfer(e.occurredAt(), nextAllotment(procedure, clock.stepIndex()), engine);
+            case APOLOGY_ISSUED -> {
+                sink.count(agency, procedureCode, day, Measure.APOLOGIES, 1);
+                clock = clock == null ? null : clock.reappoint(e.newDueAt());
+            }
+            case RESOLVED, RESULT_RETURNED -> {
+                if (e.type() == EventType.RESULT_RETURNED) {
+                    sink.count(agency, procedureCode, day, Measure.RETURNED, 1);
+                }
+                if ((flags & DossierState.Flag.RESOLUTION_COUNTED) == 0) {
+                    flags |= DossierState.Flag.RESOLUTION_COUNTED;
+                    outcome = resolve(after, clock, e.occurredAt(), flags, sink);
+                    if (outcome == Outcome.LATE) {
+                        sink.resolvedLate(after.withSla(clock, flags, outcome), at);
+                    }
+                }
+            }
+            case WITHDRAWN, STOPPED, NOT_ACCEPTED -> {
+                sink.count(agency, procedureCode, day, e.type() == EventType.WITHDRAWN ? Measure.WITHDRAWN
+                        : e.type() == EventType.STOPPED ? Measure.STOPPED : Measure.NOT_ACCEPTED, 1);
+                if (after.acceptedAtMillis() != 0) {
+                    leaveOpenStock(after, flags, sink);
+                    outcome = clock == null ? Outcome.ON_TIME : clock.outcome(e.occurredAt(), engine);
+                }
+            }
+            default -> {
+                // SUBMITTED, PROCESSING: nothing for the clock or the counters beyond the above.
+            }
+        }
+        if (clock != null && (flags & DossierState.Flag.REGISTERED) == 0 && e.dueAt() != null && !clock.paused()) {
+            // Without a catalog limit the source's own appointment is the due.
+            clock = new SlaClock(clock.clockStartSecond(), e.dueAt().getEpochSecond(), SlaClock.NONE,
+                    clock.reappointedDueSecond(), clock.stepDueSecond(), clock.stepIndex(), clock.supplementRequests());
+        }
+        if (clock == after.clock() && flags == after.flags() && outcome == after.outcome()) {
+            return after;
+        }
+        return after.withSla(clock, flags, outcome);
+    }
+
+    private SlaClock startClock(DossierEvent e, Procedure procedure) {
+        if (procedure != null) {
+            return engine.start(e.occurredAt(), procedure);
+        }
+        if (e.dueAt() != null) {
+            long start = calendar.clockStart(e.occurredAt()).getEpochSecond();
+            return new SlaClock(start, e.dueAt().getEpochSecond(), SlaClock.NONE, SlaClock.NONE, SlaClock.NONE, 0, 0);
+        }
+        return null;
+    }
+
+    private static io.dossierpulse.domain.sla.SlaLimit nextAllotment(Procedure procedure, int stepIndex) {
+        if (procedure == null) {
+            return null;
+        }
+        List<ProcedureStep> steps = procedure.steps();
+        return stepIndex + 1 < steps.size() ? steps.get(stepIndex + 1).allotment() : null;
+    }
+
+    private static Measure received(DossierState s) {
+        if (s.channel() == null) {
+            return Measure.RECEIVED_IN_PERSON;
+        }
+        return switch (s.channel()) {
+            case ONLINE -> Measure.RECEIVED_ONLINE;
+            case POSTAL -> Measure.RECEIVED_POSTAL;
+            case IN_PERSON -> Measure.RECEIVED_IN_PERSON;
+        };
+    }
+
+    private Outcome resolve(DossierState s, SlaClock clock, Instant end, int flags, Sink sink) {
+        String agency = s.receivingAgencyCode();
+        String procedure = s.procedureCode();
+        long day = localDay(end.getEpochSecond());
+        Outcome outcome = clock == null ? Outcome.ON_TIME : clock.outcome(end, engine);
+        sink.count(agency, procedure, day, switch (outcome) {
+            case EARLY -> Measure.RESOLVED_EARLY;
+            case LATE -> Measure.RESOLVED_LATE;
+            default -> Measure.RESOLVED_ON_TIME;
+        }, 1);
+        sink.count(agency, procedure, day, Measure.ENDED, 1);
+        if ((flags & DossierState.Flag.FEE_REQUIRED) != 0) {
+            sink.count(agency, procedure, day, Measure.ENDED_FEE_BEARING, 1);
+            if ((flags & DossierState.Flag.PAID_ONLINE) != 0) {
+                sink.count(agency, procedure, day, Measure.ENDED_PAID_ONLINE, 1);
+            }
+        }
+        if ((flags & DossierState.Flag.DIGITIZED) != 0) {
+            sink.count(agency, procedure, day, Measure.ENDED_DIGITIZED, 1);
+        }
+        if (clock != null) {
+            long minutes = (calendar.workingOrdinal(end.getEpochSecond())
+                    - calendar.workingOrdinal(clock.clockStartSecond())) / 60;
+            sink.count(agency, procedure, day, Measure.processingTimeBucket(ProcessingTime.bucket(minutes)), 1);
+        }
+        if (s.acceptedAtMillis() != 0) {
+            leaveOpenStock(s, flags, sink);
+        }
+        return outcome;
+    }
+
+    private static void leaveOpenStock(DossierState s, int flags, Sink sink) {
+        long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
+        Measure stock = (flags & DossierState.Flag.COUNTED_OVERDUE) != 0 ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
+        sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, stock, -1);
+    }
+
+    private static void moveToOverdue(DossierState s, Sink sink) {
+        long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
+        sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, Measure.OPEN_ON_TIME, -1);
+        sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, Measure.OPEN_OVERDUE, 1);
+    }
+
+    // ------------------------------------------------------------ deadlines
+
+    /**
+     * When a deadline of the dossier is to be announced, in epoch seconds, or {@link SlaClock#NONE}
+     * when there is none pending: no clock, ended, paused (a pause moves every due), or already sent.
+     */
+    public long deadlineSecond(DossierState s, Deadline d) {
+        SlaClock c = s.clock();
+        if (c == null || s.ended() || c.paused() || s.has(d.sentFlag())) {
+            return SlaClock.NONE;
+        }
+        return switch (d) {
+            case AT_RISK -> {
+                long risk = c.atRiskSecond(engine.atRiskThresholdSeconds(), engine);
+                yield risk > c.clockStartSecond() && risk < c.dueSecond() ? risk : SlaClock.NONE;
+            }
+            case DUE -> c.breachSecond(Breach.DUE);
+            case REAPPOINTMENT -> c.breachSecond(Breach.REAPPOINTMENT);
+        };
+    }
+
+    /**
+     * The state after announcing a deadline: marked as sent; a breach moves the dossier to the
+     * overdue stock.
+     */
+    public DossierState fire(DossierState s, Deadline d, Sink sink) {
+        int flags = s.flags() | d.sentFlag();
+        if (d == Deadline.DUE && !s.has(DossierState.Flag.COUNTED_OVERDUE)) {
+            moveToOverdue(s, sink);
+            flags |= DossierState.Flag.COUNTED_OVERDUE;
+        }
+        return s.withSla(s.clock(), flags, s.outcome());
+    }
+
+    /** Working minutes past the procedure's due at {@code at} (0 while within time or without a clock). */
+    public long overdueMinutes(DossierState s, Instant at) {
+        return s.clock() == null ? 0 : s.clock().overdueWorkingSeconds(at, engine) / 60;
+    }
+}

@@ -1,0 +1,296 @@
+package io.dossierpulse.streams;
+
+import io.dossierpulse.domain.DossierEvent;
+import io.dossierpulse.domain.DossierStatus;
+import io.dossierpulse.domain.dossier.Deadline;
+import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.dossier.DossierTracker;
+import io.dossierpulse.domain.indicators.Measure;
+import io.dossierpulse.domain.indicators.Tally;
+import io.dossierpulse.domain.sla.SlaClock;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The SLA side of one stream task: keeps the deadline index, the counters and the overdue list in
+ * step with each dossier, and announces deadlines as time passes them.
+ *
+ * <p>Deadline index: keys are the deadline's epoch second (8 bytes, big-endian), the deadline kind
+ * (1 byte) and the dossier id, so a range scan from the start returns what is due, oldest first.
+ * Entries are derived from the dossier's state: whenever the state changes, the entries of the old
+ * state that differ from the new one's are replaced. An entry that no longer matches its dossier is
+ * dropped when found. Announcing marks the dossier's state, removes the entry and forwards the event
+ * in the task's transaction, so under exactly-once each deadline is announced once.
+ *
+ * <p>When is "now": while a partition replays history (events far behind the wall clock and still
+ * flowing), deadlines pass as event time passes them, checked before each event is applied, so a
+ * dossier resolved before its deadline in event time is never announced as breached. Once the
+ * partition is caught up (idle, or live), the wall clock drives them, so a breach is announced even
+ * when no event arrives.
+ */
+final class SlaTracking implements DossierTracker.Sink {
+
+    private static final byte[] META_EVENT_TIME = {(byte) 0xFF, 'e', 't'};
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final TopologySettings settings;
+    private final DossierTracker tracker;
+    private final PipelineMetrics metrics;
+    private final CounterPublisher publisher;
+    private final long allowedLatenessSeconds;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, DossierState> dossiers;
+    private KeyValueStore<Bytes, byte[]> deadlines;
+    private KeyValueStore<String, Tally> counters;
+    private KeyValueStore<String, String> overdue;
+    private final Set<String> dirty = new LinkedHashSet<>();
+    private final long[] openByStatus = new long[11];
+    private final LongSupplier indexSize = () -> deadlines == null ? 0 : deadlines.approximateNumEntries();
+    private long maxEventSecond;
+    private long storedEventSecond;
+    private long lastEventWallMs;
+    private long lastHorizon = Long.MIN_VALUE;
+
+    SlaTracking(TopologySettings settings, DossierTracker tracker, PipelineMetrics metrics, CounterPublisher publisher) {
+        this.settings = settings;
+        this.tracker = tracker;
+        this.metrics = metrics;
+        this.publisher = publisher;
+        this.allowedLatenessSeconds = settings.allowedLateness().toSeconds();
+    }
+
+    void init(ProcessorContext<String, byte[]> ctx) {
+        this.context = ctx;
+        this.dossiers = ctx.getStateStore(DossierTopology.DOSSIER_STORE);
+        this.deadlines = ctx.getStateStore(DossierTopology.DEADLINE_STORE);
+        this.counters = ctx.getStateStore(DossierTopology.COUNTER_STORE);
+        this.overdue = ctx.getStateStore(DossierTopology.OVERDUE_STORE);
+        byte[] stored = deadlines.get(Bytes.wrap(META_EVENT_TIME));
+        maxEventSecond = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
+        storedEventSecond = maxEventSecond;
+        // As if an event had just arrived: a restarted task replaying its backlog must not fire by wall clock.
+        lastEventWallMs = ctx.currentSystemTimeMs();
+        countOpenDossiers();
+        republishAll();
+        metrics.watchDeadlineIndex(indexSize);
+    }
+
+    void close() {
+        metrics.unwatchDeadlineIndex(indexSize);
+        for (int code = 1; code < openByStatus.length; code++) {
+            metrics.openAdjust(code, -openByStatus[code]);
+        }
+    }
+
+    // ------------------------------------------------------------ per event
+
+    /** Called before an event is applied: announces what its event time has passed. */
+    void beforeEvent(DossierEvent e) {
+        long at = e.occurredAt().getEpochSecond();
+        long wallMs = context.currentSystemTimeMs();
+        lastEventWallMs = wallMs;
+        metrics.eventLag(wallMs - e.occurredAt().toEpochMilli());
+        if (at > maxEventSecond) {
+            maxEventSecond = at;
+            boolean replaying = wallMs / 1000 - at > settings.liveLag().toSeconds();
+            fireUpTo(Math.min(at, wallMs / 1000) - allowedLatenessSeconds, Instant.ofEpochMilli(wallMs), replaying);
+        }
+    }
+
+    /** Completes the state the lifecycle produced with its SLA part, and keeps the indexes in step. */
+    DossierState applied(DossierState before, DossierState after, DossierEvent e) {
+        DossierState tracked = tracker.track(before, after, e, this);
+        reindex(before, tracked);
+        statusChanged(before == null ? null : before.status(), tracked.status());
+        return tracked;
+    }
+
+    private void reindex(DossierState before, DossierState after) {
+        for (Deadline d : Deadline.values()) {
+            long was = before == null ? SlaClock.NONE : tracker.deadlineSecond(before, d);
+            long now = tracker.deadlineSecond(after, d);
+            if (was != now) {
+                if (was != SlaClock.NONE) {
+                    deadlines.delete(deadlineKey(was, d, after.dossierId()));
+                }
+                if (now != SlaClock.NONE) {
+                    deadlines.put(deadlineKey(now, d, after.dossierId()), new byte[0]);
+                }
+            }
+        }
+        String was = overdueKey(before);
+        String now = overdueKey(after);
+        if (was != null && !was.equals(now)) {
+            overdue.delete(was);
+        }
+        if (now != null && !now.equals(was)) {
+            overdue.put(now, after.receivingAgencyCode());
+        }
+    }
+
+    // ------------------------------------------------------------ wall clock
+
+    /** The scheduled scan: announces due deadlines, publishes changed counters, saves event time. */
+    void punctuate(long wallMs) {
+        long started = System.nanoTime();
+        boolean flowing = wallMs - lastEventWallMs < settings.idleToLive().toMillis();
+        boolean replaying = flowing && wallMs / 1000 - maxEventSecond > settings.liveLag().toSeconds();
+        long horizon = (replaying ? maxEventSecond : wallMs / 1000) - allowedLatenessSeconds;
+        fireUpTo(horizon, Instant.ofEpochMilli(wallMs), replaying);
+        publishDirty();
+        if (maxEventSecond != storedEventSecond) {
+            deadlines.put(Bytes.wrap(META_EVENT_TIME), ByteBuffer.allocate(8).putLong(maxEventSecond).array());
+            storedEventSecond = maxEventSecond;
+        }
+        metrics.punctuation(System.nanoTime() - started);
+    }
+
+    /** @param byEventTime a replay: a deadline is detected when event time passes it, not now */
+    private void fireUpTo(long horizon, Instant wallNow, boolean byEventTime) {
+        if (horizon <= lastHorizon) {
+            return;
+        }
+        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+        Bytes to = Bytes.wrap(ByteBuffer.allocate(9).putLong(horizon).put((byte) 0xFF).array());
+        try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(Bytes.wrap(new byte[9]), to)) {
+            while (it.hasNext() && due.size() < settings.maxFiresPerScan()) {
+                due.add(it.next());
+            }
+        }
+        if (due.size() < settings.maxFiresPerScan()) {
+            lastHorizon = horizon;
+        }
+        for (KeyValue<Bytes, byte[]> kv : due) {
+            ByteBuffer k = ByteBuffer.wrap(kv.key.get());
+            long second = k.getLong();
+            Deadline kind = Deadline.of(k.get());
+            String dossierId = new String(kv.key.get(), 9, kv.key.get().length - 9, StandardCharsets.UTF_8);
+            deadlines.delete(kv.key);
+            DossierState s = dossiers.get(dossierId);
+            if (s == null || tracker.deadlineSecond(s, kind) != second) {
+                continue; // stale: the dossier moved on since the entry was written
+            }
+            DossierState next = tracker.fire(s, kind, this);
+            reindex(s, next);
+            dossiers.put(dossierId, next);
+            Instant deadline = Instant.ofEpochSecond(second);
+            announce(kind, next, deadline, byEventTime ? deadline : wallNow);
+        }
+    }
+
+    private void announce(Deadline kind, DossierState s, Instant deadline, Instant detectedAt) {
+        SlaClock c = s.clock();
+        SlaEventType type = switch (kind) {
+            case AT_RISK -> SlaEventType.AT_RISK;
+            case DUE -> SlaEventType.BREACHED;
+            case REAPPOINTMENT -> SlaEventType.REAPPOINTMENT_BREACHED;
+        };
+        Instant dueAt = kind == Deadline.REAPPOINTMENT ? c.reappointedDueAt() : c.dueAt();
+        emit(type, s, deadline, dueAt, detectedAt, tracker.overdueMinutes(s, detectedAt), kind != Deadline.AT_RISK);
+    }
+
+    @Override
+    public void resolvedLate(DossierState s, long endSecond) {
+        Instant end = Instant.ofEpochSecond(endSecond);
+        boolean apologized = s.clock().reappointedDueAt() != null;
+        emit(SlaEventType.RESOLVED_LATE, s, end, s.clock().dueAt(), end, tracker.overdueMinutes(s, end), !apologized);
+    }
+
+    private void emit(SlaEventType type, DossierState s, Instant deadline, Instant dueAt, Instant detectedAt,
+            long overdueMinutes, boolean apologyRequired) {
+        byte[] value = SlaEventCodec.encode(type, s, deadline, dueAt, detectedAt, overdueMinutes, apologyRequired);
+        context.forward(new Record<>(s.dossierId(), value, detectedAt.toEpochMilli()), DossierTopology.SLA_SINK);
+        metrics.slaEvent(type);
+    }
+
+    // ------------------------------------------------------------ counters
+
+    @Override
+    public void count(String agencyCode, String procedureCode, long epochDay, Measure measure, long delta) {
+        String date = LocalDate.ofEpochDay(epochDay).toString();
+        String key = date + '|' + agencyCode + '|' + procedureCode;
+        Tally t = counters.get(key);
+        counters.put(key, (t == null ? new Tally() : t).add(measure, delta));
+        dirty.add(date + '|' + agencyCode);
+    }
+
+    private void publishDirty() {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        int partition = context.taskId().partition();
+        for (String dateAgency : dirty) {
+            Tally sum = new Tally();
+            try (KeyValueIterator<String, Tally> it = counters.prefixScan(dateAgency + '|', KEYS)) {
+                while (it.hasNext()) {
+                    sum.merge(it.next().value);
+                }
+            }
+            int bar = dateAgency.indexOf('|');
+            publisher.publish(partition, LocalDate.parse(dateAgency.substring(0, bar)).toEpochDay(),
+                    dateAgency.substring(bar + 1), sum);
+        }
+        dirty.clear();
+    }
+
+    /** A task that starts (or moves here) republishes its partials: the view is rebuilt from the stores. */
+    private void republishAll() {
+        try (KeyValueIterator<String, Tally> it = counters.all()) {
+            while (it.hasNext()) {
+                String key = it.next().key;
+                dirty.add(key.substring(0, key.lastIndexOf('|')));
+            }
+        }
+        publishDirty();
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private void countOpenDossiers() {
+        try (KeyValueIterator<String, DossierState> it = dossiers.all()) {
+            while (it.hasNext()) {
+                statusChanged(null, it.next().value.status());
+            }
+        }
+    }
+
+    private void statusChanged(DossierStatus from, DossierStatus to) {
+        if (from == to) {
+            return;
+        }
+        if (from != null && !from.isFinal()) {
+            openByStatus[from.code()]--;
+        }
+        if (to != null && !to.isFinal()) {
+            openByStatus[to.code()]++;
+        }
+        metrics.statusChanged(from, to);
+    }
+
+    static Bytes deadlineKey(long second, Deadline kind, String dossierId) {
+        byte[] id = dossierId.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(9 + id.length).putLong(second).put((byte) kind.ordinal()).put(id).array());
+    }
+
+    /** Overdue list key: due second (zero-padded, so keys sort most overdue first), NUL, dossier id. */
+    static String overdueKey(DossierState s) {
+        if (s == null || s.ended() || s.clock() == null || !s.has(DossierState.Flag.COUNTED_OVERDUE)) {
+            return null;
+        }
+        return String.format("%019d", s.clock().dueSecond()) + '\u0000' + s.dossierId();
+    }
+}
