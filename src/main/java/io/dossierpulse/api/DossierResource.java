@@ -1,6 +1,7 @@
 package io.dossierpulse.api;
 
 import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.sla.SlaEngine;
 import io.dossierpulse.streams.DossierTopology;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -23,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DossierResource {
 
     private final InstanceRouter router;
+    private final SlaEngine engine;
 
-    DossierResource(InstanceRouter router) {
+    DossierResource(InstanceRouter router, SlaEngine engine) {
         this.router = router;
+        this.engine = engine;
     }
 
     @GET
@@ -47,7 +50,7 @@ public class DossierResource {
                 return Uni.createFrom().item(Response.status(404)
                         .entity(Map.of("error", "no dossier " + dossierId)).build());
             }
-            return Uni.createFrom().item(Response.ok(DossierView.of(state)).build());
+            return Uni.createFrom().item(Response.ok(DossierView.of(state, engine)).build());
         } catch (InvalidStateStoreException | InstanceRouter.NotReadyException e) {
             return Uni.createFrom().item(Response.status(503).header("Retry-After", "1")
                     .entity(Map.of("error", "not ready: " + e.getMessage())).build());

@@ -1,11 +1,20 @@
 package io.dossierpulse.api;
 
 import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.sla.SlaClock;
+import io.dossierpulse.domain.sla.SlaEngine;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A dossier as the lookup API shows it; times in Vietnam's offset. */
+/**
+ * A dossier as the lookup API shows it; times in Vietnam's offset.
+ *
+ * @param standing     the final outcome once ended (EARLY, ON_TIME, LATE), else IN_PROGRESS_ON_TIME or
+ *                     IN_PROGRESS_OVERDUE now; null when the dossier has no SLA clock
+ * @param dueAt        the procedure's due as it stands now (an ongoing pause counted)
+ * @param registeredProcedure whether the procedure code is in the catalog (else counted as unregistered)
+ */
 public record DossierView(
         String dossierId,
         int status,
@@ -14,22 +23,47 @@ public record DossierView(
         String agencyCode,
         String currentAgencyCode,
         String procedureCode,
+        boolean registeredProcedure,
         String channel,
         OffsetDateTime submittedAt,
         OffsetDateTime acceptedAt,
         OffsetDateTime endedAt,
         OffsetDateTime lastEventAt,
         long lastSeq,
-        int transitions) {
+        int transitions,
+        String standing,
+        OffsetDateTime clockStart,
+        OffsetDateTime dueAt,
+        OffsetDateTime reappointedDueAt,
+        boolean paused,
+        int supplementRequests,
+        int step,
+        OffsetDateTime stepDueAt) {
 
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
-    public static DossierView of(DossierState s) {
+    public static DossierView of(DossierState s, SlaEngine engine) {
+        SlaClock c = s.clock();
+        Instant now = Instant.now();
+        String standing = s.outcome() != null ? s.outcome().name()
+                : c == null ? null : c.status(now, engine).name();
         return new DossierView(s.dossierId(), s.status().code(), s.status().name(), s.status().label(),
                 s.receivingAgencyCode(), s.currentAgencyCode(), s.procedureCode(),
+                s.has(DossierState.Flag.REGISTERED),
                 s.channel() == null ? null : s.channel().name(),
                 time(s.submittedAtMillis()), time(s.acceptedAtMillis()), time(s.endedAtMillis()),
-                time(s.lastEventAtMillis()), s.lastSeq(), s.transitions());
+                time(s.lastEventAtMillis()), s.lastSeq(), s.transitions(), standing,
+                c == null ? null : at(c.clockStart()),
+                c == null ? null : at(s.ended() ? c.dueAt() : c.dueAsOf(now, engine)),
+                c == null ? null : at(c.reappointedDueAt()),
+                c != null && c.paused(),
+                c == null ? 0 : c.supplementRequests(),
+                c == null ? 0 : c.stepIndex(),
+                c == null ? null : at(c.stepDueAt()));
+    }
+
+    private static OffsetDateTime at(Instant i) {
+        return i == null ? null : i.atOffset(VIETNAM);
     }
 
     private static OffsetDateTime time(long millis) {

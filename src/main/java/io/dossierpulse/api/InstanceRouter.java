@@ -53,6 +53,27 @@ public class InstanceRouter {
                         .type(r.headers().firstValue("content-type").orElse("application/json")).build());
     }
 
+    /** The other instances of the application, as Kafka Streams knows them now. */
+    public java.util.List<HostInfo> otherInstances() {
+        return streams.metadataForAllStreamsClients().stream().map(m -> m.hostInfo())
+                .filter(h -> !h.equals(self)).distinct().toList();
+    }
+
+    /** GET on another instance; the body, or a failure when it does not answer 200. */
+    public Uni<String> fetch(HostInfo host, String pathAndQuery) {
+        String sep = pathAndQuery.contains("?") ? "&" : "?";
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery + sep + FORWARDED + "=true"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .map(r -> {
+                    if (r.statusCode() != 200) {
+                        throw new NotReadyException("instance " + host + " answered " + r.statusCode());
+                    }
+                    return r.body();
+                });
+    }
+
     public KafkaStreams streams() {
         return streams;
     }

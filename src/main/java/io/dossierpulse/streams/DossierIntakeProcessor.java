@@ -44,11 +44,11 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
     private KeyValueStore<String, byte[]> held;
 
     DossierIntakeProcessor(TopologySettings settings, PipelineMetrics metrics, DossierTracker tracker,
-            CounterPublisher publisher) {
+            CounterPublisher publisher, InputLag inputLag) {
         this.settings = settings;
         this.codec = new EventCodec(settings.maxEventBytes());
         this.metrics = metrics;
-        this.tracking = new SlaTracking(settings, tracker, metrics, publisher);
+        this.tracking = new SlaTracking(settings, tracker, metrics, publisher, inputLag);
     }
 
     @Override
@@ -87,7 +87,7 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
                 return;
             }
             tracking.beforeEvent(event);
-            DossierState current = dossiers.get(event.dossierId());
+            DossierState current = caughtUp(dossiers.get(event.dossierId()), event);
             DossierIntake.Outcome outcome = DossierIntake.decide(current, event);
             if (outcome.verdict() == DossierIntake.Verdict.HELD) {
                 hold(event, record.value(), record.headers(), origin);
@@ -142,6 +142,15 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
         metrics.held();
     }
 
+    /** The dossier's state after announcing what its event shows has passed; stored when it changed. */
+    private DossierState caughtUp(DossierState stored, DossierEvent event) {
+        DossierState current = tracking.catchUp(stored, event);
+        if (current != stored) {
+            dossiers.put(current.dossierId(), current);
+        }
+        return current;
+    }
+
     /** Applies the held events that now follow the state's last seq, in seq order. */
     private DossierState drainHeld(DossierState state) {
         DossierState s = state;
@@ -154,6 +163,7 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
             held.delete(key);
             HeldEvent h = HeldEvent.fromBytes(bytes);
             DossierEvent event = decodeHeld(h);
+            s = caughtUp(s, event);
             DossierState next = settle(s, DossierIntake.decide(s, event), event, h.value(), null, h.origin());
             if (next == null) {
                 return s;
@@ -187,6 +197,7 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
             HeldEvent h = HeldEvent.fromBytes(held.get(firstKey));
             held.delete(firstKey);
             DossierEvent event = decodeHeld(h);
+            state = caughtUp(state, event);
             long missing = event.seq() - (state == null ? 0 : state.lastSeq()) - 1;
             metrics.gapSkipped(missing);
             LOG.warnf("Dossier %s: gave up waiting for %d missing seq(s) before seq %d after %s", dossierId, missing,

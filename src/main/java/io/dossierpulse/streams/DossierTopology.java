@@ -25,10 +25,11 @@ public final class DossierTopology {
     }
 
     public static Topology build(TopologySettings settings, PipelineMetrics metrics, DossierTracker tracker,
-            CounterPublisher publisher) {
+            CounterPublisher publisher, InputLag inputLag) {
         Topology t = new Topology();
         t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), settings.eventsTopic());
-        t.addProcessor(INTAKE, () -> new DossierIntakeProcessor(settings, metrics, tracker, publisher), SOURCE);
+        t.addProcessor(INTAKE, () -> new DossierIntakeProcessor(settings, metrics, tracker, publisher, inputLag),
+                SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOSSIER_STORE), Serdes.String(),
                 new DossierStateSerde()), INTAKE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_STORE), Serdes.String(),

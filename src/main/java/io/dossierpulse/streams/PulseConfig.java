@@ -25,6 +25,9 @@ public interface PulseConfig {
     /** Read by the launcher before Quarkus starts (see BrokerSettings); listed here to be validated and documented. */
     Broker broker();
 
+    /** The replicated counter view (io.dossierpulse.view) that answers statistics from any instance. */
+    View view();
+
     /** Where Kafka Streams keeps its local state (RocksDB). */
     @WithDefault("work/state")
     String stateDir();
@@ -114,7 +117,7 @@ public interface PulseConfig {
         Duration atRiskThreshold();
 
         /** How often due deadlines are looked for (the delay of an SLA event after its deadline). */
-        @WithDefault("1S")
+        @WithDefault("0.5S")
         Duration scanInterval();
 
         /** Out-of-order tolerance of event time within a partition; deadlines wait this long. */
@@ -150,6 +153,39 @@ public interface PulseConfig {
 
         @WithDefault("work/kafka")
         String dataDir();
+    }
+
+    interface View {
+        /** LOCAL: a single instance, no network. REPLICATED: every instance holds the whole view. */
+        @WithDefault("LOCAL")
+        String mode();
+
+        /** Instances with the same cluster name that can reach each other form one view. */
+        @WithDefault("dossier-pulse")
+        String clusterName();
+
+        /** Address the cluster transport (JGroups TCP) listens on; a routable address on a real cluster. */
+        @WithDefault("127.0.0.1")
+        String bindAddress();
+
+        @WithDefault("7800")
+        int bindPort();
+
+        /** Further ports tried when the bind port is taken, and probed on each initial host. */
+        @WithDefault("10")
+        int portRange();
+
+        /** Where to look for the other instances (TCPPING): host[port],host[port]. */
+        @WithDefault("127.0.0.1[7800]")
+        String initialHosts();
+
+        /** Local dates of daily detail kept, today included. */
+        @WithDefault("400")
+        int retentionDays();
+
+        /** Bound on counter entries per instance; above it the least used are evicted (a safety cap). */
+        @WithDefault("1000000")
+        long maxEntries();
     }
 
     default TopologySettings topologySettings() {

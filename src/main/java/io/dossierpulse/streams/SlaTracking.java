@@ -36,11 +36,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * dropped when found. Announcing marks the dossier's state, removes the entry and forwards the event
  * in the task's transaction, so under exactly-once each deadline is announced once.
  *
- * <p>When is "now": while a partition replays history (events far behind the wall clock and still
- * flowing), deadlines pass as event time passes them, checked before each event is applied, so a
- * dossier resolved before its deadline in event time is never announced as breached. Once the
- * partition is caught up (idle, or live), the wall clock drives them, so a breach is announced even
- * when no event arrives.
+ * <p>When is "now": while a partition replays history (events far behind the wall clock, or a
+ * backlog not read yet), deadlines pass as event time passes them, checked before each event is
+ * applied, so a dossier resolved before its deadline in event time is never announced as breached.
+ * Once the partition is caught up (its consumer lag is zero and it has been idle a moment, or its
+ * events are live), the wall clock drives them, so a breach is announced even when no event arrives.
  */
 final class SlaTracking implements DossierTracker.Sink {
 
@@ -51,6 +51,7 @@ final class SlaTracking implements DossierTracker.Sink {
     private final DossierTracker tracker;
     private final PipelineMetrics metrics;
     private final CounterPublisher publisher;
+    private final InputLag inputLag;
     private final long allowedLatenessSeconds;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, DossierState> dossiers;
@@ -63,13 +64,16 @@ final class SlaTracking implements DossierTracker.Sink {
     private long maxEventSecond;
     private long storedEventSecond;
     private long lastEventWallMs;
+    /** Every deadline strictly before this second has been announced (a shortcut for the per-event check). */
     private long lastHorizon = Long.MIN_VALUE;
 
-    SlaTracking(TopologySettings settings, DossierTracker tracker, PipelineMetrics metrics, CounterPublisher publisher) {
+    SlaTracking(TopologySettings settings, DossierTracker tracker, PipelineMetrics metrics, CounterPublisher publisher,
+            InputLag inputLag) {
         this.settings = settings;
         this.tracker = tracker;
         this.metrics = metrics;
         this.publisher = publisher;
+        this.inputLag = inputLag;
         this.allowedLatenessSeconds = settings.allowedLateness().toSeconds();
     }
 
@@ -111,6 +115,41 @@ final class SlaTracking implements DossierTracker.Sink {
         }
     }
 
+    /**
+     * Announces the deadlines of this dossier that its own next event shows have passed, before the
+     * event is applied: whatever the order in which partitions, batches and punctuations interleave,
+     * a dossier is judged in its own event time. Returns the state to apply the event to (stored by
+     * the caller when it differs).
+     */
+    DossierState catchUp(DossierState s, DossierEvent e) {
+        if (s == null || s.clock() == null || s.ended()) {
+            return s;
+        }
+        long limit = e.occurredAt().getEpochSecond() - allowedLatenessSeconds;
+        long wallMs = context.currentSystemTimeMs();
+        boolean byEventTime = wallMs / 1000 - e.occurredAt().getEpochSecond() > settings.liveLag().toSeconds();
+        DossierState current = s;
+        while (true) {
+            Deadline next = null;
+            long nextSecond = Long.MAX_VALUE;
+            for (Deadline d : Deadline.values()) {
+                long second = tracker.deadlineSecond(current, d);
+                if (second != SlaClock.NONE && second < limit && second < nextSecond) {
+                    next = d;
+                    nextSecond = second;
+                }
+            }
+            if (next == null) {
+                return current;
+            }
+            DossierState fired = tracker.fire(current, next, this);
+            reindex(current, fired);
+            Instant deadline = Instant.ofEpochSecond(nextSecond);
+            announce(next, fired, deadline, byEventTime ? deadline : Instant.ofEpochMilli(wallMs));
+            current = fired;
+        }
+    }
+
     /** Completes the state the lifecycle produced with its SLA part, and keeps the indexes in step. */
     DossierState applied(DossierState before, DossierState after, DossierEvent e) {
         DossierState tracked = tracker.track(before, after, e, this);
@@ -129,6 +168,9 @@ final class SlaTracking implements DossierTracker.Sink {
                 }
                 if (now != SlaClock.NONE) {
                     deadlines.put(deadlineKey(now, d, after.dossierId()), new byte[0]);
+                    if (now < lastHorizon) {
+                        lastHorizon = now; // everything before lastHorizon was announced; this one was not
+                    }
                 }
             }
         }
@@ -147,8 +189,12 @@ final class SlaTracking implements DossierTracker.Sink {
     /** The scheduled scan: announces due deadlines, publishes changed counters, saves event time. */
     void punctuate(long wallMs) {
         long started = System.nanoTime();
-        boolean flowing = wallMs - lastEventWallMs < settings.idleToLive().toMillis();
-        boolean replaying = flowing && wallMs / 1000 - maxEventSecond > settings.liveLag().toSeconds();
+        // Live: events close to the wall clock, or a partition fully read and idle. Otherwise
+        // (replaying history, or a backlog not read yet, e.g. after a restart) event time rules.
+        boolean live = wallMs / 1000 - maxEventSecond <= settings.liveLag().toSeconds()
+                || (inputLag.lag(context.taskId().partition()) == 0
+                        && wallMs - lastEventWallMs >= settings.idleToLive().toMillis());
+        boolean replaying = !live;
         long horizon = (replaying ? maxEventSecond : wallMs / 1000) - allowedLatenessSeconds;
         fireUpTo(horizon, Instant.ofEpochMilli(wallMs), replaying);
         publishDirty();
@@ -165,7 +211,8 @@ final class SlaTracking implements DossierTracker.Sink {
             return;
         }
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        Bytes to = Bytes.wrap(ByteBuffer.allocate(9).putLong(horizon).put((byte) 0xFF).array());
+        // Strictly before the horizon: a dossier resolved exactly at its due is on time, not breached.
+        Bytes to = Bytes.wrap(ByteBuffer.allocate(9).putLong(horizon - 1).put((byte) 0xFF).array());
         try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(Bytes.wrap(new byte[9]), to)) {
             while (it.hasNext() && due.size() < settings.maxFiresPerScan()) {
                 due.add(it.next());

@@ -13,9 +13,10 @@ import org.apache.kafka.streams.Topology;
 public class TopologyProducer {
 
     @Produces
+    @jakarta.inject.Singleton
     Topology topology(PulseConfig config, MeterRegistry registry, ProcedureCatalog catalog, SlaEngine engine,
-            Instance<CounterPublisher> publisher) {
+            Instance<CounterPublisher> publisher, ConsumerLagMonitor inputLag) {
         return DossierTopology.build(config.topologySettings(), new PipelineMetrics(registry),
-                new DossierTracker(catalog, engine), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE);
+                new DossierTracker(catalog, engine), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE, inputLag);
     }
 }

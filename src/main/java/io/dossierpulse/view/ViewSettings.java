@@ -21,7 +21,7 @@ public record ViewSettings(ViewMode mode, String clusterName, String bindAddress
 
     public static final String DEFAULT_CLUSTER_NAME = "dossier-pulse";
     public static final int DEFAULT_RETENTION_DAYS = 400;
-    public static final long DEFAULT_MAX_ENTRIES = 2_000_000L;
+    public static final long DEFAULT_MAX_ENTRIES = 1_000_000L;
 
     public ViewSettings {
         Objects.requireNonNull(mode, "pulse.view.mode");

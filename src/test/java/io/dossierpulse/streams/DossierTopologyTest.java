@@ -49,7 +49,8 @@ class DossierTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("topology-test").toString());
         driver = new TopologyTestDriver(DossierTopology.build(SETTINGS, new PipelineMetrics(registry),
-                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE), props,
+                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE,
+                InputLag.NONE), props,
                 Events.T0);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());
         dlq = driver.createOutputTopic("dossier.events.dlq", Serdes.String().deserializer(),

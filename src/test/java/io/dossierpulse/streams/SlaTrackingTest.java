@@ -65,7 +65,7 @@ class SlaTrackingTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sla-test").toString());
         driver = new TopologyTestDriver(DossierTopology.build(TopologySettings.defaults(),
                 new PipelineMetrics(new SimpleMeterRegistry()),
-                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE),
+                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE, InputLag.NONE),
                 props, wallClock);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());
         sla = driver.createOutputTopic("dossier.sla-events", Serdes.String().deserializer(),
@@ -204,6 +204,34 @@ class SlaTrackingTest {
         advanceTo(wallNow.plusSeconds(5));
         assertEquals(List.of("H3:AT_RISK", "H3:BREACHED"), slaEvents().stream()
                 .map(e -> e.get("subject").asText() + ":" + e.at("/data/kind").asText()).toList());
+    }
+
+    @Test
+    void historyArrivingAfterAnIdlePeriodIsStillJudgedInEventTime() throws Exception {
+        wallNow = at("2026-06-01T10:00:00+07:00");
+        start(wallNow);
+        send("I0", 1, EventType.ACCEPTED, wallNow); // a live dossier, then silence: the wall clock drives
+        advanceTo(wallNow.plusSeconds(30));
+        slaEvents();
+        send("I1", 1, EventType.ACCEPTED, WED_10);
+        send("I1", 2, EventType.RESOLVED, MON_10.minusSeconds(60));
+        send("I2", 1, EventType.ACCEPTED, WED_10);
+        send("I2", 2, EventType.RESOLVED, MON_10.plusSeconds(60));
+        assertEquals(List.of("I1:AT_RISK", "I2:AT_RISK", "I2:BREACHED", "I2:RESOLVED_LATE"), slaEvents().stream()
+                .map(e -> e.get("subject").asText() + ":" + e.at("/data/kind").asText()).toList());
+    }
+
+    @Test
+    void aResolutionExactlyAtTheDueIsOnTimeAndNotBreached() throws Exception {
+        wallNow = WED_10;
+        start(wallNow);
+        send("D7", 1, EventType.ACCEPTED, WED_10);
+        advanceTo(MON_10.minusSeconds(1));
+        slaEvents();
+        send("D7", 2, EventType.RESOLVED, MON_10);
+        advanceTo(MON_10.plus(Duration.ofDays(1)));
+        assertTrue(slaEvents().isEmpty());
+        assertEquals(Outcome.ON_TIME, dossiers.get("D7").outcome());
     }
 
     @Test

@@ -13,16 +13,20 @@ import java.util.Map;
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedKafkaBroker broker;
+    private Path stateDir;
 
     @Override
     public Map<String, String> start() {
         try {
             Path dir = Files.createTempDirectory("pulse-broker");
             broker = EmbeddedKafkaBroker.start(dir, "127.0.0.1", freePort(), freePort());
+            stateDir = Files.createTempDirectory("pulse-state");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        // A fresh broker needs fresh Kafka Streams state: stale checkpoints would point past its logs.
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                "pulse.state-dir", stateDir.toString());
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar);
         Files.createDirectories(stateDir);
-        Path log = stateDir.resolveSibling(stateDir.getFileName() + ".log");
+        Path log = stateDir.resolveSibling(stateDir.getFileName() + "-" + port + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServiceProcess(p, port, log);
     }

@@ -26,13 +26,17 @@ public enum Measure {
     APOLOGIES,
     OPEN_ON_TIME,
     OPEN_OVERDUE,
-    /** Dossiers ended (resolved, refused, withdrawn, stopped) that were of a fee-bearing kind. */
+    /** Dossiers resolved with a result (see {@link #ENDED}) that carried a fee or charge. */
     ENDED_FEE_BEARING,
     /** Of those, the ones whose fee was paid online. */
     ENDED_PAID_ONLINE,
-    /** Dossiers ended whose components were digitized. */
+    /** Dossiers resolved with a result whose components were digitized. */
     ENDED_DIGITIZED,
-    /** Dossiers ended, whatever the way: the denominator of the end-based rates. */
+    /**
+     * Dossiers whose processing ended with a result (RESOLVED, or RESULT_RETURNED without a RESOLVED
+     * before it): the denominator of the end-based rates. Refused, withdrawn and stopped dossiers
+     * produce no result and are not counted here.
+     */
     ENDED,
     /** Dossiers received whose procedure code is not in the catalog. */
     RECEIVED_UNREGISTERED,

@@ -175,7 +175,7 @@ class IndicatorsTest {
             .add(RECEIVED_IN_PERSON, 380).add(RECEIVED_ONLINE, 600).add(RECEIVED_POSTAL, 20)
             .add(RESOLVED_EARLY, 500).add(RESOLVED_ON_TIME, 380).add(RESOLVED_LATE, 40)
             .add(OPEN_ON_TIME, 70).add(OPEN_OVERDUE, 10)
-            .add(ENDED, 960).add(ENDED_DIGITIZED, 576)
+            .add(ENDED, 920).add(ENDED_DIGITIZED, 552)
             .add(ENDED_FEE_BEARING, 200).add(ENDED_PAID_ONLINE, 70);
         Indicators i = Indicators.of(t);
 
@@ -185,7 +185,7 @@ class IndicatorsTest {
         assertEquals(12.0, i.points().onlineSubmission(), EPS);
         assertEquals(Rate.of(70, 200), i.onlinePayment());
         assertEquals(3.5, i.points().onlinePayment(), EPS);
-        assertEquals(Rate.of(576, 960), i.digitization());
+        assertEquals(Rate.of(552, 920), i.digitization());
         assertEquals(16.5, i.points().digitization(), EPS);
         assertEquals(Rate.of(40, 920), i.late());
         assertEquals(1 - 40.0 / 920, i.handlingSatisfaction(), EPS);

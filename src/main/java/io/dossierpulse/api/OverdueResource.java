@@ -1,0 +1,130 @@
+package io.dossierpulse.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dossierpulse.domain.agency.AgencyDirectory;
+import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.sla.SlaEngine;
+import io.dossierpulse.streams.DossierTopology;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Open overdue dossiers of an agency (and of the agencies under it), most overdue first. The list
+ * lives in the stream tasks' stores, spread over instances: each instance answers for its own
+ * partitions and the one asked merges the answers.
+ */
+@Path("/api/agencies/{code}/overdue")
+@Produces(MediaType.APPLICATION_JSON)
+public class OverdueResource {
+
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InstanceRouter router;
+    private final AgencyDirectory agencies;
+    private final SlaEngine engine;
+
+    OverdueResource(InstanceRouter router, AgencyDirectory agencies, SlaEngine engine) {
+        this.router = router;
+        this.agencies = agencies;
+        this.engine = engine;
+    }
+
+    public record OverdueDossier(String dossierId, String agencyCode, String currentAgencyCode, String procedureCode,
+            int status, String dueAt, long overdueWorkingMinutes) {
+    }
+
+    public record Page(String agencyCode, int page, int size, List<OverdueDossier> dossiers) {
+    }
+
+    @GET
+    @Operation(summary = "Open overdue dossiers of an agency and the agencies under it, most overdue first, paged")
+    public Uni<Page> overdue(@PathParam("code") String code, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size,
+            @QueryParam(InstanceRouter.FORWARDED) boolean forwarded) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new BadRequestException("page must be >= 0 and size between 1 and 1000");
+        }
+        int wanted = (page + 1) * size;
+        List<OverdueDossier> local = local(code, wanted);
+        if (forwarded) {
+            return Uni.createFrom().item(new Page(code, 0, wanted, local));
+        }
+        List<Uni<List<OverdueDossier>>> parts = new ArrayList<>();
+        parts.add(Uni.createFrom().item(local));
+        for (var host : router.otherInstances()) {
+            parts.add(router.fetch(host, "/api/agencies/" + code + "/overdue?page=0&size=" + wanted)
+                    .map(OverdueResource::parse));
+        }
+        return Uni.join().all(parts).andFailFast().map(lists -> {
+            List<OverdueDossier> all = new ArrayList<>();
+            lists.forEach(all::addAll);
+            all.sort(MOST_OVERDUE_FIRST);
+            int from = Math.min(page * size, all.size());
+            return new Page(code, page, size, List.copyOf(all.subList(from, Math.min(from + size, all.size()))));
+        });
+    }
+
+    private static final Comparator<OverdueDossier> MOST_OVERDUE_FIRST = Comparator
+            .comparing(OverdueDossier::dueAt, Comparator.comparing(s -> OffsetDateTime.parse(s).toInstant()))
+            .thenComparing(OverdueDossier::dossierId);
+
+    private List<OverdueDossier> local(String code, int limit) {
+        ReadOnlyKeyValueStore<String, String> overdue = router.streams().store(StoreQueryParameters.fromNameAndType(
+                DossierTopology.OVERDUE_STORE, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, DossierState> dossiers = router.streams().store(
+                StoreQueryParameters.fromNameAndType(DossierTopology.DOSSIER_STORE, QueryableStoreTypes.keyValueStore()));
+        Instant now = Instant.now();
+        List<OverdueDossier> out = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = overdue.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                String dossierId = kv.key.substring(kv.key.indexOf('\u0000') + 1);
+                DossierState s = dossiers.get(dossierId);
+                if (s == null || s.clock() == null) {
+                    continue;
+                }
+                // The hierarchy as it was when the dossier was accepted (agencies merge and disappear).
+                LocalDate accepted = s.clock().clockStart().atOffset(VIETNAM).toLocalDate();
+                if (!kv.value.equals(code) && agencies.ancestors(kv.value, accepted).stream()
+                        .noneMatch(a -> a.code().equals(code))) {
+                    continue;
+                }
+                out.add(new OverdueDossier(dossierId, s.receivingAgencyCode(), s.currentAgencyCode(),
+                        s.procedureCode(), s.status().code(),
+                        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.clock().dueAt().atOffset(VIETNAM)),
+                        s.clock().overdueWorkingSeconds(now, engine) / 60));
+            }
+        }
+        // The composite store iterates partition by partition: order the union here.
+        out.sort(MOST_OVERDUE_FIRST);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    private static List<OverdueDossier> parse(String body) {
+        try {
+            return JSON.readValue(body, Page.class).dossiers();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable answer from another instance", e);
+        }
+    }
+}

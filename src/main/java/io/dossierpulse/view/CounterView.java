@@ -1,0 +1,94 @@
+package io.dossierpulse.view;
+
+import io.dossierpulse.domain.agency.AgencyDirectory;
+import io.dossierpulse.domain.indicators.Tally;
+import io.dossierpulse.streams.CounterPublisher;
+import io.dossierpulse.streams.PulseConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.jboss.logging.Logger;
+
+/**
+ * The application's counter view: starts the embedded cache (joining the cluster in REPLICATED
+ * mode) with the service, receives the stream tasks' partials as their {@link CounterPublisher},
+ * and answers statistics from local memory. The logic is in {@link CounterViewStore}, which it also
+ * produces for injection.
+ *
+ * <p>Started eagerly so that an instance joins the cluster, and receives the view from its peers,
+ * before its stream tasks publish or its API is asked. A singleton, not a proxied bean: it owns a
+ * process-wide resource and is used on the stream threads' per-punctuation path.
+ */
+@Startup
+@Singleton
+public class CounterView implements CounterPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CounterView.class);
+
+    private final EmbeddedCacheManager manager;
+    private final CounterViewStore store;
+
+    @Inject
+    public CounterView(PulseConfig config) {
+        ViewSettings settings = settings(config.view());
+        this.manager = ViewCaches.start(settings);
+        this.store = new CounterViewStore(manager, settings.retentionDays(), Clock.systemUTC());
+        if (settings.mode() == ViewMode.LOCAL) {
+            LOG.infof("Counter view: local, %d days kept, at most %d entries",
+                    settings.retentionDays(), settings.maxEntries());
+        } else {
+            LOG.infof("Counter view: replicated in cluster '%s' as %s, members %s, %d days kept, at most %d entries",
+                    settings.clusterName(), manager.getAddress(), manager.getMembers(),
+                    settings.retentionDays(), settings.maxEntries());
+        }
+    }
+
+    static ViewSettings settings(PulseConfig.View v) {
+        return new ViewSettings(ViewSettings.parseMode(v.mode()), v.clusterName(), v.bindAddress(), v.bindPort(),
+                v.portRange(), v.initialHosts(), v.retentionDays(), v.maxEntries());
+    }
+
+    @PreDestroy
+    void stop() {
+        manager.stop();
+    }
+
+    /** The stream tasks' entry point: dates arrive as epoch days. */
+    @Override
+    public void publish(int partition, long epochDay, String agencyCode, Tally partial) {
+        store.publish(partition, LocalDate.ofEpochDay(epochDay), agencyCode, partial);
+    }
+
+    public void publish(int partition, LocalDate date, String agencyCode, Tally partial) {
+        store.publish(partition, date, agencyCode, partial);
+    }
+
+    public Map<String, Tally> byAgency(LocalDate from, LocalDate to) {
+        return store.byAgency(from, to);
+    }
+
+    public Tally total(LocalDate from, LocalDate to) {
+        return store.total(from, to);
+    }
+
+    public Map<String, Tally> rolledUp(LocalDate from, LocalDate to, AgencyDirectory dir) {
+        return store.rolledUp(from, to, dir);
+    }
+
+    public LocalDate today() {
+        return store.today();
+    }
+
+    /** The store itself, for resources that query the view: a plain object, no proxy in between. */
+    @Produces
+    @Singleton
+    public CounterViewStore store() {
+        return store;
+    }
+}
