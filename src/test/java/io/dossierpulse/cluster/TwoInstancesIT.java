@@ -31,10 +31,21 @@ class TwoInstancesIT {
         Path dir = Files.createTempDirectory("pulse-two-instances");
         broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), "127.0.0.1", KafkaBrokerResource.freePort(),
                 KafkaBrokerResource.freePort());
-        first = ServiceProcess.start(broker.bootstrapServers(), dir.resolve("a"), Map.of());
+        int viewA = KafkaBrokerResource.freePort();
+        int viewB = KafkaBrokerResource.freePort();
+        String members = "127.0.0.1[" + viewA + "],127.0.0.1[" + viewB + "]";
+        first = ServiceProcess.start(broker.bootstrapServers(), dir.resolve("a"), view(viewA, members));
         first.awaitReady(Duration.ofSeconds(90));
-        second = ServiceProcess.start(broker.bootstrapServers(), dir.resolve("b"), Map.of());
+        second = ServiceProcess.start(broker.bootstrapServers(), dir.resolve("b"), view(viewB, members));
         second.awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** The serving view replicated between the two instances (JGroups on loopback). */
+    private static Map<String, String> view(int port, String members) {
+        return Map.of("pulse.view.mode", "REPLICATED", "pulse.view.bind-port", Integer.toString(port),
+                "pulse.view.port-range", "0", "pulse.view.initial-hosts", members,
+                "pulse.view.cluster-name", "two-instances-" + members.hashCode(),
+                "pulse.view.retention-days", "3660");
     }
 
     @AfterAll
@@ -56,7 +67,7 @@ class TwoInstancesIT {
         for (int i = 1; i <= DOSSIERS; i++) {
             body.append("{\"eventId\":\"two-").append(i).append("\",\"dossierId\":\"TWO-").append(i)
                     .append("\",\"seq\":1,\"type\":\"ACCEPTED\",\"occurredAt\":\"2025-03-12T10:00:00+07:00\",")
-                    .append("\"agencyCode\":\"Q-BD\",\"procedureCode\":\"HT-201\",\"channel\":\"ONLINE\"}\n");
+                    .append("\"agencyCode\":\"Q-BD\",\"procedureCode\":\"HT-304\",\"channel\":\"ONLINE\"}\n");
         }
         HttpResponse<String> ingest = first.post("/api/events", "application/x-ndjson", body.toString());
         assertEquals(200, ingest.statusCode(), ingest.body());
@@ -71,6 +82,43 @@ class TwoInstancesIT {
         }
         assertEquals(404, first.get("/api/dossiers/TWO-none").statusCode());
         assertEquals(404, second.get("/api/dossiers/TWO-none").statusCode());
+
+        // All 40 dossiers of 12 March 2025 are long overdue: once announced, the merged list holds them all.
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String overdue = "";
+        while (System.nanoTime() < until && count(overdue, "\"dossierId\"") < DOSSIERS) {
+            Thread.sleep(300);
+            overdue = second.get("/api/agencies/Q-BD/overdue?size=100").body();
+        }
+        assertEquals(DOSSIERS, count(overdue, "\"dossierId\""), overdue);
+
+        // Statistics: each instance answers from its replica of the view, without asking the other.
+        for (String path : new String[] {"/api/stats/city?from=2025-03-12&to=2025-03-12",
+            "/api/agencies/Q-BD/stats?from=2025-03-12&to=2025-03-12",
+            "/api/indicators?level=DISTRICT&from=2025-03-12&to=2025-03-12", "/api/agencies/Q-BD/overdue"}) {
+            String a = awaitBody(first, path, "\"received\":" + DOSSIERS);
+            assertEquals(a, awaitBody(second, path, a), "both instances answer the same for " + path);
+        }
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    /** Polls until the body contains the text (or equals it, when it is a whole JSON body). */
+    private static String awaitBody(ServiceProcess instance, String path, String expected) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = "";
+        while (System.nanoTime() < until) {
+            HttpResponse<String> r = instance.get(path);
+            body = r.body();
+            boolean whole = expected.startsWith("{");
+            if (r.statusCode() == 200 && (whole ? body.equals(expected) : !path.contains("stats") || body.contains(expected))) {
+                return body;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(path + " on port " + instance.port() + " never answered " + expected + "; last: " + body);
     }
 
     private static String awaitFound(ServiceProcess instance, String path) throws Exception {
