@@ -105,6 +105,14 @@ class HandComputedScenarioTest {
         given().get("/api/agencies/" + DISTRICT + "/overdue").then().statusCode(200)
                 .body("dossiers.dossierId", equalTo(List.of("SCN-S4")))
                 .body("dossiers[0].dueAt", equalTo("2025-06-05T14:00:00+07:00"));
+        // Processing time, working minutes from clock start to resolution: S1 Mon 09:00 to Wed 10:00 = 1,020
+        // (bucket [960, 1440)); S2 Mon 10:00 to Thu 10:00 = 1,440 and S3 Mon 11:00 to Fri 09:00 = 1,800
+        // (bucket [1440, 2400)). p50 is the second of three: [1440, 2400).
+        given().get("/api/procedures/HT-304/stats?" + PERIOD).then().statusCode(200)
+                .body("resolved", equalTo(3)).body("received", equalTo(6))
+                .body("processingTime.resolved", equalTo(3))
+                .body("processingTime.p50.from", equalTo(1440)).body("processingTime.p50.below", equalTo(2400))
+                .body("processingTime.p99.below", equalTo(2400));
         given().get("/api/dossiers/SCN-S3").then().statusCode(200).body("standing", equalTo("LATE"));
         given().get("/api/dossiers/SCN-S4").then().statusCode(200).body("standing", equalTo("IN_PROGRESS_OVERDUE"));
     }

@@ -27,6 +27,32 @@ class DossierStateSerdeTest {
     }
 
     @Test
+    void roundTripsTheSlaPart() {
+        DossierState s = DossierState.start(Events.event("HN-SLA", 1, EventType.ACCEPTED, Events.T0))
+                .withSla(new io.dossierpulse.domain.sla.SlaClock(100, 200, 150, 300, io.dossierpulse.domain.sla.SlaClock.NONE,
+                        2, 3), DossierState.Flag.REGISTERED | DossierState.Flag.BREACH_SENT,
+                        io.dossierpulse.domain.sla.Outcome.LATE);
+        DossierState back = serde.deserialize("t", serde.serialize("t", s));
+        assertEquals(s, back);
+        assertEquals(3, back.clock().supplementRequests());
+        assertTrue(back.has(DossierState.Flag.BREACH_SENT));
+    }
+
+    @Test
+    void readsTheFirstLayoutWithoutAnSlaPart() {
+        DossierState s = DossierState.start(Events.event("OLD", 1, EventType.SUBMITTED, Events.T0));
+        byte[] v2 = serde.serialize("t", s);
+        // Version 1 is version 2 without the trailing SLA part (presence byte, flags int, outcome byte).
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 6);
+        v1[0] = 1;
+        DossierState back = serde.deserialize("t", v1);
+        assertEquals(s.dossierId(), back.dossierId());
+        assertEquals(s.lastSeq(), back.lastSeq());
+        assertEquals(null, back.clock());
+        assertEquals(0, back.flags());
+    }
+
+    @Test
     void roundTripsAStateWithoutOptionalParts() {
         DossierState s = DossierState.start(Events.event("D", 1, EventType.ACCEPTED, Instant.EPOCH.plusSeconds(1)));
         assertEquals(s, serde.deserialize("t", serde.serialize("t", s)));

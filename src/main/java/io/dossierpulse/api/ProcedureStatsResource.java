@@ -1,0 +1,105 @@
+package io.dossierpulse.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dossierpulse.domain.catalog.Procedure;
+import io.dossierpulse.domain.catalog.ProcedureCatalog;
+import io.dossierpulse.domain.indicators.Indicators;
+import io.dossierpulse.domain.indicators.ProcessingTimes;
+import io.dossierpulse.domain.indicators.Tally;
+import io.dossierpulse.streams.DossierTopology;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * City-wide figures of one procedure, with its processing-time percentiles: a fine-grained
+ * question answered by interactive queries over the counter stores of every instance.
+ */
+@Path("/api/procedures/{code}/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProcedureStatsResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final InstanceRouter router;
+    private final ProcedureCatalog catalog;
+
+    ProcedureStatsResource(InstanceRouter router, ProcedureCatalog catalog) {
+        this.router = router;
+        this.catalog = catalog;
+    }
+
+    public record ProcedureStats(String procedureCode, String name, LocalDate from, LocalDate to, long received,
+            long resolved, long open, Indicators indicators, ProcessingTimes processingTime, long[] counts) {
+    }
+
+    @GET
+    @Operation(summary = "A procedure's city-wide counters, indicators and processing-time percentiles for a period")
+    public Uni<ProcedureStats> stats(@PathParam("code") String code, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam(InstanceRouter.FORWARDED) boolean forwarded) {
+        DateRange r = DateRange.parse(from, to);
+        Tally local = local(code, r);
+        if (forwarded) {
+            return Uni.createFrom().item(answer(code, r, local));
+        }
+        List<Uni<Tally>> parts = new ArrayList<>();
+        parts.add(Uni.createFrom().item(local));
+        for (var host : router.otherInstances()) {
+            parts.add(router.fetch(host, "/api/procedures/" + code + "/stats?from=" + r.from() + "&to=" + r.to())
+                    .map(ProcedureStatsResource::counts));
+        }
+        return Uni.join().all(parts).andFailFast().map(tallies -> {
+            Tally sum = new Tally();
+            tallies.forEach(sum::merge);
+            return answer(code, r, sum);
+        });
+    }
+
+    private ProcedureStats answer(String code, DateRange r, Tally t) {
+        Procedure p = catalog.byCode(code);
+        return new ProcedureStats(code, p == null ? null : p.name(), r.from(), r.to(), t.received(), t.resolved(),
+                t.open(), Indicators.of(t), ProcessingTimes.of(t), t.toArray());
+    }
+
+    /** This instance's partitions: every agency's tally of the procedure on each date. */
+    private Tally local(String code, DateRange r) {
+        ReadOnlyKeyValueStore<String, Tally> counters = router.streams().store(
+                StoreQueryParameters.fromNameAndType(DossierTopology.COUNTER_STORE, QueryableStoreTypes.keyValueStore()));
+        String suffix = "|" + code;
+        Tally sum = new Tally();
+        for (LocalDate d = r.from(); !d.isAfter(r.to()); d = d.plusDays(1)) {
+            try (KeyValueIterator<String, Tally> it = counters.prefixScan(d + "|", KEYS)) {
+                while (it.hasNext()) {
+                    var kv = it.next();
+                    if (kv.key.endsWith(suffix)) {
+                        sum.merge(kv.value);
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static Tally counts(String body) {
+        try {
+            return Tally.of(JSON.readValue(body, ProcedureStats.class).counts());
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable answer from another instance", e);
+        }
+    }
+}
