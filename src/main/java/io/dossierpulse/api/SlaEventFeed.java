@@ -62,8 +62,14 @@ public class SlaEventFeed {
         try {
             // No consumer group: every instance reads every partition from the end.
             List<org.apache.kafka.common.TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(i -> parts.add(new org.apache.kafka.common.TopicPartition(topic, i.partition())));
+            while (running && parts.isEmpty()) {
+                var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos == null || infos.isEmpty()) {
+                    Thread.sleep(500); // the topic is being created
+                    continue;
+                }
+                infos.forEach(i -> parts.add(new org.apache.kafka.common.TopicPartition(topic, i.partition())));
+            }
             consumer.assign(parts);
             consumer.seekToEnd(parts);
             while (running) {
@@ -80,6 +86,8 @@ public class SlaEventFeed {
             }
         } catch (WakeupException e) {
             // shutting down
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (running) {
                 LOG.error("SLA event feed stopped", e);

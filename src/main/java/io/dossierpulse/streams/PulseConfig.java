@@ -88,7 +88,7 @@ public interface PulseConfig {
         boolean enabled();
 
         /** Events per second while replaying history. */
-        @WithDefault("500")
+        @WithDefault("1000")
         double rate();
 
         @WithDefault("1")

@@ -2,7 +2,9 @@ package io.dossierpulse.streams;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,9 @@ public class TopicInitializer {
     @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers")
     String bootstrapServers;
 
-    void onStart(@Observes StartupEvent ev, PulseConfig config) throws InterruptedException {
+    /** Runs before the other start-up observers: the feeders and followers need the topics. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent ev, PulseConfig config)
+            throws InterruptedException {
         if (config.topics().create()) {
             ensureTopics(bootstrapServers, config.topics().partitions(), config.topics().replicationFactor(),
                     List.of(config.topics().events(), config.topics().dlq(), config.topics().slaEvents()));
