@@ -3,6 +3,7 @@ package io.dossierpulse.view;
 import io.dossierpulse.domain.agency.Agency;
 import io.dossierpulse.domain.agency.AgencyDirectory;
 import io.dossierpulse.domain.indicators.Tally;
+import io.dossierpulse.domain.indicators.TallyCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Entries, in two caches (see {@link ViewCaches}):
  * <ul>
- *   <li>counters: {@code date|partition|agency} to the encoded tally ({@link TallyBytes});</li>
+ *   <li>counters: {@code date|partition|agency} to the encoded tally ({@link TallyCodec});</li>
  *   <li>index: {@code d|date} to the partitions that published on that date, and
  *       {@code p|date|partition} to the agencies of that partition and date, newline-separated
  *       (codes cannot contain control characters). A range query reads the index of each date it
@@ -133,7 +134,7 @@ public final class CounterViewStore {
             // Index first: a reader may then list a key not yet written (skipped), never miss a written one.
             addToList(dateKey(date), Integer.toString(partition), lifespanMs);
             addToList(partitionKey(date, partition), agencyCode, lifespanMs);
-            byte[] value = TallyBytes.encode(partial);
+            byte[] value = TallyCodec.encode(partial);
             if (Arrays.equals(counters.get(key), value)) {
                 unchanged.increment(); // a republished partial the view already holds: no network write
                 return;
@@ -297,7 +298,7 @@ public final class CounterViewStore {
         for (int i = 0; i < keyList.size(); i++) {
             byte[] value = values.get(keyList.get(i));
             if (value != null) {
-                TallyBytes.addTo(value, perAgency.computeIfAbsent(codeList.get(i), c -> new Tally()));
+                TallyCodec.addTo(value, perAgency.computeIfAbsent(codeList.get(i), c -> new Tally()));
             }
         }
         return perAgency;

@@ -42,7 +42,7 @@ class TallySerdeTest {
 
     @Test
     void readsAnOlderLayoutWithFewerMeasures() {
-        byte[] old = {TallySerde.VERSION, 3, 2, 4, 6}; // zig-zag 1, 2, 3
+        byte[] old = {io.dossierpulse.domain.indicators.TallyCodec.VERSION, 3, 2, 4, 6}; // zig-zag 1, 2, 3
         Tally t = serde.deserialize("t", old);
         assertEquals(1, t.get(Measure.RECEIVED_IN_PERSON));
         assertEquals(2, t.get(Measure.RECEIVED_ONLINE));

@@ -1,9 +1,7 @@
 package io.dossierpulse.domain.agency;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import io.dossierpulse.domain.DataFileLines;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,20 +39,7 @@ final class AgencyFileParser {
     /** Parses and cross-checks a whole file; throws {@link AgencyFormatException} listing every problem. */
     static List<Row> parse(Reader reader, String source) {
         AgencyFileParser parser = new AgencyFileParser();
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        try {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null && parser.problems.size() < MAX_PROBLEMS) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1); // byte-order mark left by some editors
-                }
-                parser.line(number, line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading agency file " + source, e);
-        }
+        DataFileLines.read(reader, "agency file " + source, () -> parser.problems.size() < MAX_PROBLEMS, parser::line);
         if (parser.problems.isEmpty()) {
             parser.crossCheck();
         }

@@ -1,45 +1,14 @@
 package io.dossierpulse.domain.agency;
 
+import io.dossierpulse.domain.DataFileException;
 import java.util.List;
 
-/**
- * An agency file that cannot be used. Lists every problem found, each with its line number, so
- * the file can be fixed in one pass.
- */
-public final class AgencyFormatException extends RuntimeException {
+/** An agency file that cannot be used, with every problem found. */
+public final class AgencyFormatException extends DataFileException {
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * One problem in the file.
-     *
-     * @param line 1-based line number; 0 for a problem of the file as a whole (e.g. no root)
-     */
-    public record Problem(int line, String message) {
-        @Override
-        public String toString() {
-            return line == 0 ? message : "line " + line + ": " + message;
-        }
-    }
-
-    private final transient List<Problem> problems;
-
     AgencyFormatException(String source, List<Problem> problems) {
-        super(describe(source, problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    /** The problems in line order; never empty. */
-    public List<Problem> problems() {
-        return problems;
-    }
-
-    private static String describe(String source, List<Problem> problems) {
-        StringBuilder sb = new StringBuilder("agency file ").append(source).append(": ")
-                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
-        for (Problem p : problems) {
-            sb.append("\n  ").append(p);
-        }
-        return sb.toString();
+        super("agency file", source, problems);
     }
 }

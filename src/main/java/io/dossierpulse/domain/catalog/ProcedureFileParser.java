@@ -1,12 +1,10 @@
 package io.dossierpulse.domain.catalog;
 
+import io.dossierpulse.domain.DataFileLines;
 import io.dossierpulse.domain.agency.AgencyLevel;
 import io.dossierpulse.domain.sla.LimitUnit;
 import io.dossierpulse.domain.sla.SlaLimit;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,20 +40,8 @@ final class ProcedureFileParser {
     /** Parses a whole file; throws {@link CatalogFormatException} listing every problem found. */
     static List<Procedure> parse(Reader reader, String source) {
         ProcedureFileParser parser = new ProcedureFileParser();
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        try {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null && parser.problems.size() < MAX_PROBLEMS) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1); // byte-order mark left by some editors
-                }
-                parser.line(number, line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading procedure catalog " + source, e);
-        }
+        DataFileLines.read(reader, "procedure catalog " + source, () -> parser.problems.size() < MAX_PROBLEMS,
+                parser::line);
         if (parser.problems.isEmpty() && parser.procedures.isEmpty()) {
             parser.problems.add(new CatalogFormatException.Problem(0, "no procedures in the file"));
         }

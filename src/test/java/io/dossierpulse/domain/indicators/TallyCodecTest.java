@@ -1,16 +1,14 @@
-package io.dossierpulse.view;
+package io.dossierpulse.domain.indicators;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dossierpulse.domain.indicators.Measure;
-import io.dossierpulse.domain.indicators.Tally;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class TallyBytesTest {
+class TallyCodecTest {
 
     @Test
     void randomTalliesSurviveTheRoundTrip() {
@@ -27,7 +25,7 @@ class TallyBytesTest {
                 };
             }
             Tally t = Tally.of(counts);
-            assertEquals(t, TallyBytes.decode(TallyBytes.encode(t)), "seed " + seed + ", case " + i);
+            assertEquals(t, TallyCodec.decode(TallyCodec.encode(t)), "seed " + seed + ", case " + i);
         }
     }
 
@@ -35,38 +33,38 @@ class TallyBytesTest {
     void aTypicalPartialIsSmall() {
         Tally t = new Tally().add(Measure.RECEIVED_ONLINE, 12).add(Measure.ACCEPTED, 11)
                 .add(Measure.RESOLVED_ON_TIME, 9).add(Measure.OPEN_ON_TIME, 3).add(Measure.PT_04, 9);
-        byte[] bytes = TallyBytes.encode(t);
+        byte[] bytes = TallyCodec.encode(t);
         assertEquals(2 + Measure.COUNT, bytes.length);
-        assertArrayEquals(bytes, TallyBytes.encode(t.copy()));
+        assertArrayEquals(bytes, TallyCodec.encode(t.copy()));
     }
 
     @Test
     void decodingAddsIntoTheAccumulator() {
         Tally acc = new Tally().add(Measure.ACCEPTED, 5);
-        TallyBytes.addTo(TallyBytes.encode(new Tally().add(Measure.ACCEPTED, 2).add(Measure.RETURNED, -1)), acc);
+        TallyCodec.addTo(TallyCodec.encode(new Tally().add(Measure.ACCEPTED, 2).add(Measure.RETURNED, -1)), acc);
         assertEquals(new Tally().add(Measure.ACCEPTED, 7).add(Measure.RETURNED, -1), acc);
     }
 
     @Test
     void olderLayoutsReadAsZerosAndNewerMeasuresAreSkipped() {
-        byte[] older = {TallyBytes.VERSION, 4, 0, 0, 0, 6}; // ACCEPTED = 3
-        assertEquals(new Tally().add(Measure.ACCEPTED, 3), TallyBytes.decode(older));
+        byte[] older = {TallyCodec.VERSION, 4, 0, 0, 0, 6}; // ACCEPTED = 3
+        assertEquals(new Tally().add(Measure.ACCEPTED, 3), TallyCodec.decode(older));
 
-        byte[] current = TallyBytes.encode(new Tally().add(Measure.PT_15, 1));
+        byte[] current = TallyCodec.encode(new Tally().add(Measure.PT_15, 1));
         byte[] newer = new byte[current.length + 2];
         System.arraycopy(current, 0, newer, 0, current.length);
         newer[1] = (byte) (Measure.COUNT + 2);
         newer[current.length] = 8;
         newer[current.length + 1] = 10;
-        assertEquals(new Tally().add(Measure.PT_15, 1), TallyBytes.decode(newer));
+        assertEquals(new Tally().add(Measure.PT_15, 1), TallyCodec.decode(newer));
     }
 
     @Test
     void somethingElseIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> TallyBytes.decode(new byte[0]));
-        assertThrows(IllegalArgumentException.class, () -> TallyBytes.decode(new byte[] {9, 1, 0}));
+        assertThrows(IllegalArgumentException.class, () -> TallyCodec.decode(new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> TallyCodec.decode(new byte[] {9, 1, 0}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TallyBytes.decode(new byte[] {TallyBytes.VERSION, 3, 0, (byte) 0x80}));
+                () -> TallyCodec.decode(new byte[] {TallyCodec.VERSION, 3, 0, (byte) 0x80}));
         assertTrue(e.getMessage().contains("truncated"));
     }
 }

@@ -1,24 +1,22 @@
-package io.dossierpulse.view;
+package io.dossierpulse.domain.indicators;
 
-import io.dossierpulse.domain.indicators.Measure;
-import io.dossierpulse.domain.indicators.Tally;
 import java.util.Arrays;
 
 /**
- * The cache value of a partial tally: a version byte, the number of measures, then each count as
- * a zig-zag varint (the layout of the counter changelog). Most counts are 0 or small, so a value
- * is about 40 bytes instead of 288 for the raw longs, and a plain byte[] needs no marshaller
- * between cluster members. Reading adds straight into an accumulator: range queries decode
- * thousands of entries and should not allocate one tally each.
+ * The binary form of a {@link Tally}, used by the counter store's changelog and by the serving
+ * view: a version byte, the number of measures, then each count as a zig-zag varint. Most counts
+ * are 0 or small, so a tally is about 40 bytes instead of 288 for the raw longs. Reading adds
+ * straight into an accumulator: range queries decode thousands of entries and should not allocate
+ * one tally each. Counts of measures this release does not know (written by a newer one) are skipped.
  */
-final class TallyBytes {
+public final class TallyCodec {
 
-    static final byte VERSION = 1;
+    public static final byte VERSION = 1;
 
-    private TallyBytes() {
+    private TallyCodec() {
     }
 
-    static byte[] encode(Tally t) {
+    public static byte[] encode(Tally t) {
         long[] counts = t.toArray();
         byte[] buf = new byte[2 + counts.length * 10];
         buf[0] = VERSION;
@@ -41,7 +39,7 @@ final class TallyBytes {
      *
      * @throws IllegalArgumentException when the bytes are not a tally
      */
-    static void addTo(byte[] data, Tally into) {
+    public static void addTo(byte[] data, Tally into) {
         if (data.length < 2 || data[0] != VERSION) {
             throw new IllegalArgumentException("not a tally value");
         }
@@ -66,7 +64,7 @@ final class TallyBytes {
         }
     }
 
-    static Tally decode(byte[] data) {
+    public static Tally decode(byte[] data) {
         Tally t = new Tally();
         addTo(data, t);
         return t;

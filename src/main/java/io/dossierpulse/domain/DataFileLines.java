@@ -1,0 +1,43 @@
+package io.dossierpulse.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.function.BooleanSupplier;
+
+/** Reads a reference-data file line by line for its parser. */
+public final class DataFileLines {
+
+    /** Receives one line and its 1-based number. */
+    @FunctionalInterface
+    public interface Handler {
+        void line(int number, String line);
+    }
+
+    private DataFileLines() {
+    }
+
+    /**
+     * Feeds every line to the handler while {@code more} says so; a byte-order mark left by some
+     * editors is dropped from the first line.
+     *
+     * @param what the file, for the error message, e.g. "agency file hanoi.psv"
+     */
+    public static void read(Reader reader, String what, BooleanSupplier more, Handler handler) {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        try {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null && more.getAsBoolean()) {
+                number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                handler.line(number, line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + what, e);
+        }
+    }
+}
