@@ -59,13 +59,19 @@ final class SlaTracking implements DossierTracker.Sink {
     private KeyValueStore<String, Tally> counters;
     private KeyValueStore<String, String> overdue;
     private final Set<String> dirty = new LinkedHashSet<>();
+    /** The date text of the last day counted: events of a partition mostly fall on the same day. */
+    private long lastDay = Long.MIN_VALUE;
+    private String lastDate;
     private final long[] openByStatus = new long[11];
     private final LongSupplier indexSize = () -> deadlines == null ? 0 : deadlines.approximateNumEntries();
     private long maxEventSecond;
     private long storedEventSecond;
     private long lastEventWallMs;
-    /** Every deadline strictly before this second has been announced (a shortcut for the per-event check). */
-    private long lastHorizon = Long.MIN_VALUE;
+    /**
+     * No pending deadline is earlier than this second (a lower bound: unknown is MIN_VALUE), so the
+     * per-event check costs nothing until event time reaches it.
+     */
+    private long nextDeadline = Long.MIN_VALUE;
 
     SlaTracking(TopologySettings settings, DossierTracker tracker, PipelineMetrics metrics, CounterPublisher publisher,
             InputLag inputLag) {
@@ -168,9 +174,7 @@ final class SlaTracking implements DossierTracker.Sink {
                 }
                 if (now != SlaClock.NONE) {
                     deadlines.put(deadlineKey(now, d, after.dossierId()), new byte[0]);
-                    if (now < lastHorizon) {
-                        lastHorizon = now; // everything before lastHorizon was announced; this one was not
-                    }
+                    nextDeadline = Math.min(nextDeadline, now);
                 }
             }
         }
@@ -207,20 +211,27 @@ final class SlaTracking implements DossierTracker.Sink {
 
     /** @param byEventTime a replay: a deadline is detected when event time passes it, not now */
     private void fireUpTo(long horizon, Instant wallNow, boolean byEventTime) {
-        if (horizon <= lastHorizon) {
+        // Strictly before the horizon: a dossier resolved exactly at its due is on time, not breached.
+        if (horizon <= nextDeadline) {
             return;
         }
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        // Strictly before the horizon: a dossier resolved exactly at its due is on time, not breached.
-        Bytes to = Bytes.wrap(ByteBuffer.allocate(9).putLong(horizon - 1).put((byte) 0xFF).array());
-        try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(Bytes.wrap(new byte[9]), to)) {
-            while (it.hasNext() && due.size() < settings.maxFiresPerScan()) {
-                due.add(it.next());
+        long next = Long.MAX_VALUE;
+        try (KeyValueIterator<Bytes, byte[]> it = deadlines.all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                if (kv.key.get()[0] == META_EVENT_TIME[0]) {
+                    break; // the bookkeeping keys sort after every deadline
+                }
+                long second = ByteBuffer.wrap(kv.key.get()).getLong();
+                if (second >= horizon || due.size() >= settings.maxFiresPerScan()) {
+                    next = second;
+                    break;
+                }
+                due.add(kv);
             }
         }
-        if (due.size() < settings.maxFiresPerScan()) {
-            lastHorizon = horizon;
-        }
+        nextDeadline = next;
         for (KeyValue<Bytes, byte[]> kv : due) {
             ByteBuffer k = ByteBuffer.wrap(kv.key.get());
             long second = k.getLong();
@@ -268,7 +279,11 @@ final class SlaTracking implements DossierTracker.Sink {
 
     @Override
     public void count(String agencyCode, String procedureCode, long epochDay, Measure measure, long delta) {
-        String date = LocalDate.ofEpochDay(epochDay).toString();
+        if (epochDay != lastDay) {
+            lastDay = epochDay;
+            lastDate = LocalDate.ofEpochDay(epochDay).toString();
+        }
+        String date = lastDate;
         String key = date + '|' + agencyCode + '|' + procedureCode;
         Tally t = counters.get(key);
         counters.put(key, (t == null ? new Tally() : t).add(measure, delta));
