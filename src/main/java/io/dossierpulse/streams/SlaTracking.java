@@ -216,7 +216,7 @@ final class SlaTracking implements DossierTracker.Sink {
             return;
         }
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        long next = Long.MAX_VALUE;
+        long firstLeft = Long.MAX_VALUE;
         try (KeyValueIterator<Bytes, byte[]> it = deadlines.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
@@ -225,13 +225,13 @@ final class SlaTracking implements DossierTracker.Sink {
                 }
                 long second = ByteBuffer.wrap(kv.key.get()).getLong();
                 if (second >= horizon || due.size() >= settings.maxFiresPerScan()) {
-                    next = second;
+                    firstLeft = second;
                     break;
                 }
                 due.add(kv);
             }
         }
-        nextDeadline = next;
+        nextDeadline = firstLeft;
         for (KeyValue<Bytes, byte[]> kv : due) {
             ByteBuffer k = ByteBuffer.wrap(kv.key.get());
             long second = k.getLong();
