@@ -43,11 +43,9 @@ public class InstanceRouter {
         return md.activeHost().equals(self) ? null : md.activeHost();
     }
 
+    /** Asks the owning instance and passes its answer on as it is. */
     public Uni<Response> forward(HostInfo host, String pathAndQuery) {
-        String sep = pathAndQuery.contains("?") ? "&" : "?";
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery + sep + FORWARDED + "=true"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = forwarded(host, pathAndQuery);
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
                 .map(r -> Response.status(r.statusCode()).entity(r.body())
                         .type(r.headers().firstValue("content-type").orElse("application/json")).build());
@@ -61,10 +59,7 @@ public class InstanceRouter {
 
     /** GET on another instance; the body, or a failure when it does not answer 200. */
     public Uni<String> fetch(HostInfo host, String pathAndQuery) {
-        String sep = pathAndQuery.contains("?") ? "&" : "?";
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery + sep + FORWARDED + "=true"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = forwarded(host, pathAndQuery);
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(r -> {
                     if (r.statusCode() != 200) {
@@ -72,6 +67,14 @@ public class InstanceRouter {
                     }
                     return r.body();
                 });
+    }
+
+    /** A GET to another instance, marked so that it is answered there and never forwarded again. */
+    private static HttpRequest forwarded(HostInfo host, String pathAndQuery) {
+        String sep = pathAndQuery.contains("?") ? "&" : "?";
+        return HttpRequest.newBuilder(
+                        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery + sep + FORWARDED + "=true"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
     }
 
     public KafkaStreams streams() {
