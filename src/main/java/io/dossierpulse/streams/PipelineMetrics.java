@@ -28,6 +28,8 @@ public final class PipelineMetrics {
     /** Open dossiers by status code, summed over the tasks of this instance. */
     private final AtomicLongArray openByStatus = new AtomicLongArray(11);
     private final Set<LongSupplier> deadlineIndexSizes = ConcurrentHashMap.newKeySet();
+    /** Open dossiers past their due (the overdue lists of this instance's tasks). */
+    private final java.util.concurrent.atomic.AtomicLong overdue = new java.util.concurrent.atomic.AtomicLong();
 
     private final Map<EventType, Counter> applied = new EnumMap<>(EventType.class);
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
@@ -62,6 +64,8 @@ public final class PipelineMetrics {
         Gauge.builder("pulse.deadline.index.entries", this, m -> m.deadlineIndexSizes.stream()
                 .mapToLong(LongSupplier::getAsLong).sum())
                 .description("Pending deadlines (approximate)").register(registry);
+        Gauge.builder("pulse.dossiers.overdue", overdue, java.util.concurrent.atomic.AtomicLong::get)
+                .description("Open dossiers past their due on this instance").register(registry);
         for (DossierStatus s : DossierStatus.values()) {
             if (!s.isFinal()) {
                 Gauge.builder("pulse.dossiers.open", openByStatus, a -> a.get(s.code()))
@@ -94,6 +98,10 @@ public final class PipelineMetrics {
 
     void openAdjust(int statusCode, long delta) {
         openByStatus.addAndGet(statusCode, delta);
+    }
+
+    void overdueChanged(long delta) {
+        overdue.addAndGet(delta);
     }
 
     void watchDeadlineIndex(LongSupplier size) {

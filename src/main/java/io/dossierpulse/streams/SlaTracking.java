@@ -63,6 +63,7 @@ final class SlaTracking implements DossierTracker.Sink {
     private long lastDay = Long.MIN_VALUE;
     private String lastDate;
     private final long[] openByStatus = new long[11];
+    private long overdueCount;
     private final LongSupplier indexSize = () -> deadlines == null ? 0 : deadlines.approximateNumEntries();
     private long maxEventSecond;
     private long storedEventSecond;
@@ -104,6 +105,7 @@ final class SlaTracking implements DossierTracker.Sink {
         for (int code = 1; code < openByStatus.length; code++) {
             metrics.openAdjust(code, -openByStatus[code]);
         }
+        metrics.overdueChanged(-overdueCount);
     }
 
     // ------------------------------------------------------------ per event
@@ -182,9 +184,13 @@ final class SlaTracking implements DossierTracker.Sink {
         String now = overdueKey(after);
         if (was != null && !was.equals(now)) {
             overdue.delete(was);
+            overdueCount--;
+            metrics.overdueChanged(-1);
         }
         if (now != null && !now.equals(was)) {
             overdue.put(now, after.receivingAgencyCode());
+            overdueCount++;
+            metrics.overdueChanged(1);
         }
     }
 
@@ -328,6 +334,13 @@ final class SlaTracking implements DossierTracker.Sink {
                 statusChanged(null, it.next().value.status());
             }
         }
+        try (KeyValueIterator<String, String> it = overdue.all()) {
+            while (it.hasNext()) {
+                it.next();
+                overdueCount++;
+            }
+        }
+        metrics.overdueChanged(overdueCount);
     }
 
     private void statusChanged(DossierStatus from, DossierStatus to) {

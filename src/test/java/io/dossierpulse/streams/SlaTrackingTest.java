@@ -49,6 +49,7 @@ class SlaTrackingTest {
     private static final String PROCEDURE = "HT-304";
 
     private TopologyTestDriver driver;
+    private SimpleMeterRegistry registry;
     private TestInputTopic<String, byte[]> input;
     private TestOutputTopic<String, byte[]> sla;
     private KeyValueStore<String, DossierState> dossiers;
@@ -63,8 +64,9 @@ class SlaTrackingTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sla-test").toString());
+        registry = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(DossierTopology.build(TopologySettings.defaults(),
-                new PipelineMetrics(new SimpleMeterRegistry()),
+                new PipelineMetrics(registry),
                 new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE, InputLag.NONE),
                 props, wallClock);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -144,6 +146,8 @@ class SlaTrackingTest {
 
         advanceTo(MON_10.plus(Duration.ofDays(10)));
         assertTrue(slaEvents().isEmpty(), "a deadline is announced once");
+        assertEquals(1.0, registry.get("pulse.dossiers.overdue").gauge().value());
+        assertEquals(1.0, registry.get("pulse.sla.events").tag("type", "BREACHED").counter().count());
         assertEquals(0, tally("2025-03-12").get(Measure.OPEN_ON_TIME));
         assertEquals(1, tally("2025-03-12").get(Measure.OPEN_OVERDUE));
     }
@@ -159,6 +163,7 @@ class SlaTrackingTest {
         advanceTo(MON_10.plus(Duration.ofDays(3)));
         assertTrue(slaEvents().isEmpty());
         assertEquals(Outcome.ON_TIME, dossiers.get("D2").outcome());
+        assertEquals(0.0, registry.get("pulse.dossiers.overdue").gauge().value());
         Tally t = tally("2025-03-17");
         assertEquals(1, t.get(Measure.RESOLVED_ON_TIME));
         assertEquals(1, t.get(Measure.ENDED));
