@@ -221,23 +221,23 @@ final class SlaTracking implements DossierTracker.Sink {
         if (horizon <= nextDeadline) {
             return;
         }
+        // Seek from the lower bound: the deleted entries before it are tombstones in RocksDB, and
+        // iterating over them on every scan would make the cost grow with the whole history.
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        long firstLeft = Long.MAX_VALUE;
-        try (KeyValueIterator<Bytes, byte[]> it = deadlines.all()) {
-            while (it.hasNext()) {
-                KeyValue<Bytes, byte[]> kv = it.next();
-                if (kv.key.get()[0] == META_EVENT_TIME[0]) {
-                    break; // the bookkeeping keys sort after every deadline
-                }
-                long second = ByteBuffer.wrap(kv.key.get()).getLong();
-                if (second >= horizon || due.size() >= settings.maxFiresPerScan()) {
-                    firstLeft = second;
-                    break;
-                }
-                due.add(kv);
+        Bytes from = secondKey(Math.max(0, nextDeadline));
+        Bytes to = Bytes.wrap(ByteBuffer.allocate(9).putLong(horizon - 1).put((byte) 0xFF).array());
+        try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(from, to)) {
+            while (it.hasNext() && due.size() < settings.maxFiresPerScan()) {
+                due.add(it.next());
             }
         }
-        nextDeadline = firstLeft;
+        if (due.size() < settings.maxFiresPerScan()) {
+            try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(secondKey(horizon), secondKey(Long.MAX_VALUE))) {
+                nextDeadline = it.hasNext() ? ByteBuffer.wrap(it.next().key.get()).getLong() : Long.MAX_VALUE;
+            }
+        } else {
+            nextDeadline = ByteBuffer.wrap(due.get(due.size() - 1).key.get()).getLong();
+        }
         for (KeyValue<Bytes, byte[]> kv : due) {
             ByteBuffer k = ByteBuffer.wrap(kv.key.get());
             long second = k.getLong();
@@ -354,6 +354,11 @@ final class SlaTracking implements DossierTracker.Sink {
             openByStatus[to.code()]++;
         }
         metrics.statusChanged(from, to);
+    }
+
+    /** The first possible key of a second (no kind, no dossier). */
+    private static Bytes secondKey(long second) {
+        return Bytes.wrap(ByteBuffer.allocate(8).putLong(second).array());
     }
 
     static Bytes deadlineKey(long second, Deadline kind, String dossierId) {
