@@ -42,6 +42,8 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, DossierState> dossiers;
     private KeyValueStore<String, byte[]> held;
+    /** Events held in this task: when none, applying an event needs no look into the held store. */
+    private long heldCount;
 
     DossierIntakeProcessor(TopologySettings settings, PipelineMetrics metrics, DossierTracker tracker,
             CounterPublisher publisher, InputLag inputLag) {
@@ -56,6 +58,12 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
         this.context = context;
         this.dossiers = context.getStateStore(DossierTopology.DOSSIER_STORE);
         this.held = context.getStateStore(DossierTopology.HELD_STORE);
+        try (KeyValueIterator<String, byte[]> it = held.all()) {
+            while (it.hasNext()) {
+                it.next();
+                heldCount++;
+            }
+        }
         Duration tenth = settings.holdTimeout().dividedBy(10);
         Duration every = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::releaseExpiredHolds);
@@ -139,6 +147,7 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
         }
         held.put(HeldEvent.key(event.dossierId(), event.seq()),
                 new HeldEvent(context.currentSystemTimeMs(), origin, value).toBytes());
+        heldCount++;
         metrics.held();
     }
 
@@ -154,13 +163,14 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
     /** Applies the held events that now follow the state's last seq, in seq order. */
     private DossierState drainHeld(DossierState state) {
         DossierState s = state;
-        while (true) {
+        while (heldCount > 0) {
             String key = HeldEvent.key(s.dossierId(), s.lastSeq() + 1);
             byte[] bytes = held.get(key);
             if (bytes == null) {
                 return s;
             }
             held.delete(key);
+            heldCount--;
             HeldEvent h = HeldEvent.fromBytes(bytes);
             DossierEvent event = decodeHeld(h);
             s = caughtUp(s, event);
@@ -170,6 +180,7 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
             }
             s = next;
         }
+        return s;
     }
 
     /** Gives up waiting for missing seqs of dossiers whose oldest held event is older than the timeout. */
@@ -196,6 +207,7 @@ final class DossierIntakeProcessor implements Processor<String, byte[], String, 
         while ((firstKey = firstHeldKey(dossierId)) != null) {
             HeldEvent h = HeldEvent.fromBytes(held.get(firstKey));
             held.delete(firstKey);
+            heldCount--;
             DossierEvent event = decodeHeld(h);
             state = caughtUp(state, event);
             long missing = event.seq() - (state == null ? 0 : state.lastSeq()) - 1;

@@ -12,7 +12,8 @@ record HeldEvent(long heldAtMillis, Origin origin, byte[] value) {
 
     /** Store key: dossierId, a NUL (ids never contain control characters), then the zero-padded seq. */
     static String key(String dossierId, long seq) {
-        return prefix(dossierId) + String.format("%019d", seq);
+        String digits = Long.toString(seq);
+        return prefix(dossierId) + "0".repeat(19 - digits.length()) + digits;
     }
 
     static String prefix(String dossierId) {
