@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -36,24 +35,19 @@ public class DossierResource {
     @Operation(summary = "A dossier's current state, from whichever instance holds it")
     public Uni<Response> dossier(@PathParam("dossierId") String dossierId,
             @QueryParam(InstanceRouter.FORWARDED) boolean forwarded) {
-        try {
-            HostInfo owner = forwarded ? null : router.ownerOf(DossierTopology.DOSSIER_STORE, dossierId);
-            if (owner != null) {
-                return router.forward(owner, "/api/dossiers/" + java.net.URLEncoder.encode(dossierId,
-                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-            }
-            ReadOnlyKeyValueStore<String, DossierState> store = router.streams().store(
-                    StoreQueryParameters.fromNameAndType(DossierTopology.DOSSIER_STORE,
-                            QueryableStoreTypes.keyValueStore()));
-            DossierState state = store.get(dossierId);
-            if (state == null) {
-                return Uni.createFrom().item(Response.status(404)
-                        .entity(Map.of("error", "no dossier " + dossierId)).build());
-            }
-            return Uni.createFrom().item(Response.ok(DossierView.of(state, engine)).build());
-        } catch (InvalidStateStoreException | InstanceRouter.NotReadyException e) {
-            return Uni.createFrom().item(Response.status(503).header("Retry-After", "1")
-                    .entity(Map.of("error", "not ready: " + e.getMessage())).build());
+        HostInfo owner = forwarded ? null : router.ownerOf(DossierTopology.DOSSIER_STORE, dossierId);
+        if (owner != null) {
+            return router.forward(owner, "/api/dossiers/" + java.net.URLEncoder.encode(dossierId,
+                    java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         }
+        ReadOnlyKeyValueStore<String, DossierState> store = router.streams().store(
+                StoreQueryParameters.fromNameAndType(DossierTopology.DOSSIER_STORE,
+                        QueryableStoreTypes.keyValueStore()));
+        DossierState state = store.get(dossierId);
+        if (state == null) {
+            return Uni.createFrom().item(Response.status(404)
+                    .entity(Map.of("error", "no dossier " + dossierId)).build());
+        }
+        return Uni.createFrom().item(Response.ok(DossierView.of(state, engine)).build());
     }
 }
