@@ -16,6 +16,7 @@
 #   E2E_CLASSES=DIR          compiled service classes to use instead of target/classes (no build)
 #   E2E_CLASSPATH_FILE=FILE  a file holding the dependency classpath (colon-separated jars)
 #   E2E_JAVA_OPTS="..."      JVM options instead of the defaults below
+#   E2E_MAIN=CLASS           the harness entry point (run-latency.sh and run-recovery.sh set it)
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -68,4 +69,4 @@ java "${java_opts[@]}" \
     -De2e.classes="$classes" -De2e.commit="$commit" \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "$out:$classes:$deps" \
-    io.dossierpulse.perf.E2eBenchmark --repo "$repo_dir" "$@" 2>&1 | tee "$log"
+    "${E2E_MAIN:-io.dossierpulse.perf.E2eBenchmark}" --repo "$repo_dir" "$@" 2>&1 | tee "$log"

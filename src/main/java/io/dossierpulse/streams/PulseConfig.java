@@ -32,6 +32,13 @@ public interface PulseConfig {
     @WithDefault("work/state")
     String stateDir();
 
+    /**
+     * Native memory of all RocksDB stores of this instance together: block cache, memtables, index
+     * and filter blocks (read by BoundedRocksDbMemory through kafka-streams.rocksdb.memory.total.bytes).
+     */
+    @WithDefault("268435456")
+    long rocksdbMemoryBytes();
+
     /** Host other instances use to reach this one for interactive queries. */
     @WithDefault("127.0.0.1")
     String advertisedHost();
@@ -117,7 +124,7 @@ public interface PulseConfig {
         Duration atRiskThreshold();
 
         /** How often due deadlines are looked for (the delay of an SLA event after its deadline). */
-        @WithDefault("0.5S")
+        @WithDefault("0.1S")
         Duration scanInterval();
 
         /** Out-of-order tolerance of event time within a partition; deadlines wait this long. */

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,7 +47,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SlaTracking implements DossierTracker.Sink {
 
     private static final byte[] META_EVENT_TIME = {(byte) 0xFF, 'e', 't'};
+    private static final byte[] PRESENT = new byte[0];
     private static final StringSerializer KEYS = new StringSerializer();
+    /**
+     * While replaying, the index is scanned once event time has moved this far past the earliest
+     * pending deadline, not on every event: announcements carry the deadline as their time in a
+     * replay, and a dossier's own next event fires its deadlines first ({@link #catchUp}), so the
+     * step changes only how announcements of different dossiers interleave on the topic.
+     */
+    static final long REPLAY_SCAN_STEP_SECONDS = 60;
+    /** Agency-day sums held per task: today's agencies and the recent accept days of what resolves. */
+    static final int SUMS_HELD = 4_096;
 
     private final TopologySettings settings;
     private final DossierTracker tracker;
@@ -58,10 +70,30 @@ final class SlaTracking implements DossierTracker.Sink {
     private KeyValueStore<Bytes, byte[]> deadlines;
     private KeyValueStore<String, Tally> counters;
     private KeyValueStore<String, String> overdue;
+    /** Keys {@code date|agency} whose counters changed since the last publication. */
     private final Set<String> dirty = new LinkedHashSet<>();
+    /**
+     * Sums over procedures by {@code date|agency}, the recently used ones: publishing reads them
+     * instead of scanning the store. Bounded; a key not held is summed by a prefix scan when needed.
+     */
+    private final Map<String, Tally> sums = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
+            return size() > SUMS_HELD;
+        }
+    };
     /** The date text of the last day counted: events of a partition mostly fall on the same day. */
     private long lastDay = Long.MIN_VALUE;
     private String lastDate;
+    /**
+     * The counter changes of the step being applied, for one (day, agency, procedure): an event
+     * moves several measures of the same key, and they cost one store read and write together.
+     */
+    private final Tally pending = new Tally();
+    private boolean hasPending;
+    private long pendingDay;
+    private String pendingAgency;
+    private String pendingProcedure;
     private final long[] openByStatus = new long[11];
     private long overdueCount;
     private final LongSupplier indexSize = () -> deadlines == null ? 0 : deadlines.approximateNumEntries();
@@ -90,6 +122,11 @@ final class SlaTracking implements DossierTracker.Sink {
         this.deadlines = ctx.getStateStore(DossierTopology.DEADLINE_STORE);
         this.counters = ctx.getStateStore(DossierTopology.COUNTER_STORE);
         this.overdue = ctx.getStateStore(DossierTopology.OVERDUE_STORE);
+        // A task revived after an aborted transaction runs init again on restored stores.
+        dirty.clear();
+        sums.clear();
+        pending.clear();
+        hasPending = false;
         byte[] stored = deadlines.get(Bytes.wrap(META_EVENT_TIME));
         maxEventSecond = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
         storedEventSecond = maxEventSecond;
@@ -119,7 +156,11 @@ final class SlaTracking implements DossierTracker.Sink {
         if (at > maxEventSecond) {
             maxEventSecond = at;
             boolean replaying = wallMs / 1000 - at > settings.liveLag().toSeconds();
-            fireUpTo(Math.min(at, wallMs / 1000) - allowedLatenessSeconds, Instant.ofEpochMilli(wallMs), replaying);
+            long horizon = Math.min(at, wallHorizon(wallMs)) - allowedLatenessSeconds;
+            // nextDeadline is MIN_VALUE when unknown: compare before subtracting, which would overflow.
+            if (!replaying || nextDeadline == Long.MIN_VALUE || horizon - nextDeadline > REPLAY_SCAN_STEP_SECONDS) {
+                fireUpTo(horizon, Instant.ofEpochMilli(wallMs), replaying);
+            }
         }
     }
 
@@ -151,6 +192,7 @@ final class SlaTracking implements DossierTracker.Sink {
                 return current;
             }
             DossierState fired = tracker.fire(current, next, this);
+            flushCounts();
             reindex(current, fired);
             Instant deadline = Instant.ofEpochSecond(nextSecond);
             announce(next, fired, deadline, byEventTime ? deadline : Instant.ofEpochMilli(wallMs));
@@ -161,6 +203,7 @@ final class SlaTracking implements DossierTracker.Sink {
     /** Completes the state the lifecycle produced with its SLA part, and keeps the indexes in step. */
     DossierState applied(DossierState before, DossierState after, DossierEvent e) {
         DossierState tracked = tracker.track(before, after, e, this);
+        flushCounts();
         reindex(before, tracked);
         statusChanged(before == null ? null : before.status(), tracked.status());
         return tracked;
@@ -171,11 +214,12 @@ final class SlaTracking implements DossierTracker.Sink {
             long was = before == null ? SlaClock.NONE : tracker.deadlineSecond(before, d);
             long now = tracker.deadlineSecond(after, d);
             if (was != now) {
+                // A null put, not delete(): delete() reads the old value first, a lookup for nothing.
                 if (was != SlaClock.NONE) {
-                    deadlines.delete(deadlineKey(was, d, after.dossierId()));
+                    deadlines.put(deadlineKey(was, d, after.dossierId()), null);
                 }
                 if (now != SlaClock.NONE) {
-                    deadlines.put(deadlineKey(now, d, after.dossierId()), new byte[0]);
+                    deadlines.put(deadlineKey(now, d, after.dossierId()), PRESENT);
                     nextDeadline = Math.min(nextDeadline, now);
                 }
             }
@@ -183,7 +227,7 @@ final class SlaTracking implements DossierTracker.Sink {
         String was = overdueKey(before);
         String now = overdueKey(after);
         if (was != null && !was.equals(now)) {
-            overdue.delete(was);
+            overdue.put(was, null);
             overdueCount--;
             metrics.overdueChanged(-1);
         }
@@ -205,7 +249,7 @@ final class SlaTracking implements DossierTracker.Sink {
                 || (inputLag.lag(context.taskId().partition()) == 0
                         && wallMs - lastEventWallMs >= settings.idleToLive().toMillis());
         boolean replaying = !live;
-        long horizon = (replaying ? maxEventSecond : wallMs / 1000) - allowedLatenessSeconds;
+        long horizon = (replaying ? maxEventSecond : wallHorizon(wallMs)) - allowedLatenessSeconds;
         fireUpTo(horizon, Instant.ofEpochMilli(wallMs), replaying);
         publishDirty();
         if (maxEventSecond != storedEventSecond) {
@@ -222,33 +266,35 @@ final class SlaTracking implements DossierTracker.Sink {
             return;
         }
         // Seek from the lower bound: the deleted entries before it are tombstones in RocksDB, and
-        // iterating over them on every scan would make the cost grow with the whole history.
-        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        Bytes from = secondKey(Math.max(0, nextDeadline));
-        Bytes to = Bytes.wrap(ByteBuffer.allocate(9).putLong(horizon - 1).put((byte) 0xFF).array());
-        try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(from, to)) {
-            while (it.hasNext() && due.size() < settings.maxFiresPerScan()) {
-                due.add(it.next());
+        // iterating over them on every scan would make the cost grow with the whole history. One
+        // iterator: the first entry at or past the horizon (or past the cap) is the next deadline.
+        List<Bytes> due = new ArrayList<>();
+        long following = Long.MAX_VALUE;
+        try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(secondKey(Math.max(0, nextDeadline)),
+                secondKey(Long.MAX_VALUE))) {
+            while (it.hasNext()) {
+                Bytes key = it.next().key;
+                long second = ByteBuffer.wrap(key.get()).getLong();
+                if (second >= horizon || due.size() >= settings.maxFiresPerScan()) {
+                    following = second;
+                    break;
+                }
+                due.add(key);
             }
         }
-        if (due.size() < settings.maxFiresPerScan()) {
-            try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(secondKey(horizon), secondKey(Long.MAX_VALUE))) {
-                nextDeadline = it.hasNext() ? ByteBuffer.wrap(it.next().key.get()).getLong() : Long.MAX_VALUE;
-            }
-        } else {
-            nextDeadline = ByteBuffer.wrap(due.get(due.size() - 1).key.get()).getLong();
-        }
-        for (KeyValue<Bytes, byte[]> kv : due) {
-            ByteBuffer k = ByteBuffer.wrap(kv.key.get());
+        nextDeadline = following;
+        for (Bytes key : due) {
+            ByteBuffer k = ByteBuffer.wrap(key.get());
             long second = k.getLong();
             Deadline kind = Deadline.of(k.get());
-            String dossierId = new String(kv.key.get(), 9, kv.key.get().length - 9, StandardCharsets.UTF_8);
-            deadlines.delete(kv.key);
+            String dossierId = new String(key.get(), 9, key.get().length - 9, StandardCharsets.UTF_8);
+            deadlines.put(key, null);
             DossierState s = dossiers.get(dossierId);
             if (s == null || tracker.deadlineSecond(s, kind) != second) {
                 continue; // stale: the dossier moved on since the entry was written
             }
             DossierState next = tracker.fire(s, kind, this);
+            flushCounts();
             reindex(s, next);
             dossiers.put(dossierId, next);
             Instant deadline = Instant.ofEpochSecond(second);
@@ -285,15 +331,37 @@ final class SlaTracking implements DossierTracker.Sink {
 
     @Override
     public void count(String agencyCode, String procedureCode, long epochDay, Measure measure, long delta) {
-        if (epochDay != lastDay) {
-            lastDay = epochDay;
-            lastDate = LocalDate.ofEpochDay(epochDay).toString();
+        if (!hasPending || epochDay != pendingDay || !agencyCode.equals(pendingAgency)
+                || !procedureCode.equals(pendingProcedure)) {
+            flushCounts();
+            hasPending = true;
+            pendingDay = epochDay;
+            pendingAgency = agencyCode;
+            pendingProcedure = procedureCode;
         }
-        String date = lastDate;
-        String key = date + '|' + agencyCode + '|' + procedureCode;
+        pending.add(measure, delta);
+    }
+
+    /** Writes the pending counter changes; called at the end of every step that may count. */
+    private void flushCounts() {
+        if (!hasPending) {
+            return;
+        }
+        hasPending = false;
+        if (pendingDay != lastDay) {
+            lastDay = pendingDay;
+            lastDate = LocalDate.ofEpochDay(pendingDay).toString();
+        }
+        String dateAgency = lastDate + '|' + pendingAgency;
+        String key = dateAgency + '|' + pendingProcedure;
         Tally t = counters.get(key);
-        counters.put(key, (t == null ? new Tally() : t).add(measure, delta));
-        dirty.add(date + '|' + agencyCode);
+        counters.put(key, t == null ? pending.copy() : t.merge(pending));
+        Tally sum = sums.get(dateAgency);
+        if (sum != null) {
+            sum.merge(pending);
+        }
+        pending.clear();
+        dirty.add(dateAgency);
     }
 
     private void publishDirty() {
@@ -302,28 +370,38 @@ final class SlaTracking implements DossierTracker.Sink {
         }
         int partition = context.taskId().partition();
         for (String dateAgency : dirty) {
-            Tally sum = new Tally();
-            try (KeyValueIterator<String, Tally> it = counters.prefixScan(dateAgency + '|', KEYS)) {
-                while (it.hasNext()) {
-                    sum.merge(it.next().value);
+            Tally sum = sums.get(dateAgency);
+            if (sum == null) {
+                sum = new Tally();
+                try (KeyValueIterator<String, Tally> it = counters.prefixScan(dateAgency + '|', KEYS)) {
+                    while (it.hasNext()) {
+                        sum.merge(it.next().value);
+                    }
                 }
+                sums.put(dateAgency, sum);
             }
             int bar = dateAgency.indexOf('|');
             publisher.publish(partition, LocalDate.parse(dateAgency.substring(0, bar)).toEpochDay(),
-                    dateAgency.substring(bar + 1), sum);
+                    dateAgency.substring(bar + 1), sum.copy());
         }
         dirty.clear();
     }
 
     /** A task that starts (or moves here) republishes its partials: the view is rebuilt from the stores. */
     private void republishAll() {
+        Map<String, Tally> all = new LinkedHashMap<>();
         try (KeyValueIterator<String, Tally> it = counters.all()) {
             while (it.hasNext()) {
-                String key = it.next().key;
-                dirty.add(key.substring(0, key.lastIndexOf('|')));
+                KeyValue<String, Tally> kv = it.next();
+                all.computeIfAbsent(kv.key.substring(0, kv.key.lastIndexOf('|')), k -> new Tally()).merge(kv.value);
             }
         }
-        publishDirty();
+        int partition = context.taskId().partition();
+        all.forEach((dateAgency, sum) -> {
+            int bar = dateAgency.indexOf('|');
+            publisher.publish(partition, LocalDate.parse(dateAgency.substring(0, bar)).toEpochDay(),
+                    dateAgency.substring(bar + 1), sum);
+        });
     }
 
     // ------------------------------------------------------------ helpers
@@ -356,6 +434,14 @@ final class SlaTracking implements DossierTracker.Sink {
         metrics.statusChanged(from, to);
     }
 
+    /**
+     * The wall clock as a scan horizon: deadlines are whole seconds and a deadline is passed as soon
+     * as the clock is past it, so a breach is announced within one scan interval of it, not a second later.
+     */
+    static long wallHorizon(long wallMs) {
+        return Math.floorDiv(wallMs + 999, 1000);
+    }
+
     /** The first possible key of a second (no kind, no dossier). */
     private static Bytes secondKey(long second) {
         return Bytes.wrap(ByteBuffer.allocate(8).putLong(second).array());
@@ -371,6 +457,11 @@ final class SlaTracking implements DossierTracker.Sink {
         if (s == null || s.ended() || s.clock() == null || !s.has(DossierState.Flag.COUNTED_OVERDUE)) {
             return null;
         }
-        return String.format("%019d", s.clock().dueSecond()) + '\u0000' + s.dossierId();
+        String second = Long.toString(s.clock().dueSecond());
+        StringBuilder key = new StringBuilder(20 + s.dossierId().length());
+        for (int i = second.length(); i < 19; i++) {
+            key.append('0');
+        }
+        return key.append(second).append('\u0000').append(s.dossierId()).toString();
     }
 }

@@ -41,6 +41,12 @@ public final class Tally {
         return this;
     }
 
+    /** Sets every count back to zero, so an accumulator can be reused without allocating. */
+    public Tally clear() {
+        Arrays.fill(counts, 0L);
+        return this;
+    }
+
     public Tally copy() {
         return new Tally(counts.clone());
     }

@@ -57,6 +57,16 @@ class TallyTest {
     }
 
     @Test
+    void clearZeroesEveryCountInPlace() {
+        Tally t = new Tally().add(APOLOGIES, 2).add(STOPPED, -3).add(ENDED, 7);
+        assertSame(t, t.clear());
+        assertTrue(t.isZero());
+        assertEquals(new Tally(), t);
+        t.add(ENDED, 1);
+        assertEquals(1, t.get(ENDED));
+    }
+
+    @Test
     void copyIsIndependent() {
         Tally t = new Tally().add(APOLOGIES, 2);
         Tally c = t.copy();
