@@ -43,7 +43,8 @@ final class StreamsSettings {
         }
         Map<String, String> out = new TreeMap<>();
         for (String key : file.stringPropertyNames()) {
-            if (key.startsWith(PREFIX)) {
+            // The static member name is per service instance; a harness stage is its own group.
+            if (key.startsWith(PREFIX) && !key.equals(PREFIX + "group.instance.id")) {
                 out.put(key.substring(PREFIX.length()), resolve(file.getProperty(key)));
             }
         }

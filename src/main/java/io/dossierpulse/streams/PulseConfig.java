@@ -39,6 +39,13 @@ public interface PulseConfig {
     @WithDefault("268435456")
     long rocksdbMemoryBytes();
 
+    /**
+     * This instance's stable name in the consumer group (static membership): restarted after a
+     * crash, it takes its partitions back at once instead of after the session timeout. Unset, it is
+     * the advertised host and HTTP port; on Kubernetes, the pod name.
+     */
+    java.util.Optional<String> instanceId();
+
     /** Host other instances use to reach this one for interactive queries. */
     @WithDefault("127.0.0.1")
     String advertisedHost();
