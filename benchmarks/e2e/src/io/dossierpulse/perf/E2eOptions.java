@@ -51,7 +51,8 @@ record E2eOptions(long events, int partitions, int threads, boolean skipPreload,
               --stage-timeout S     stop a Streams stage after S seconds and report it as incomplete
                                     (default: 900, or events / 5000 if longer)
               --set KEY=VALUE       a Kafka Streams setting for both Streams stages, over production's
-                                    (repeatable), e.g. --set commit.interval.ms=1000
+                                    (repeatable), e.g. --set commit.interval.ms=1000; KEY= removes
+                                    a production setting, e.g. --set rocksdb.config.setter=
               --sample-ms MS        sample the stream threads' stacks every MS ms and print where they are
               --repo DIR            repository root, for the chart (default: current directory)
             """;
