@@ -22,7 +22,7 @@ final class LatencyChart {
     private static final int WIDTH = 1000;
     private static final int LEFT = 270;
     private static final int RIGHT = 170;
-    private static final int TOP = 100;
+    private static final int TOP = 116;
     private static final int ROW = 34;
     private static final int BAR = 20;
     private static final int LOW_DECADE = 0;
@@ -59,14 +59,16 @@ final class LatencyChart {
             g.drawString(subtitle, 20, 58);
             g.drawString("bar: p99    thin mark: p50    dot: maximum", 20, 78);
             grid(g, plotBottom);
-            for (Mark m : marks) {
+            for (int i = 0; i < marks.size(); i++) {
+                Mark m = marks.get(i);
                 int x = x(m.millis());
                 g.setColor(new Color(0xc03030));
                 g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                         new float[] {6f, 4f}, 0f));
                 g.drawLine(x, TOP - 8, x, plotBottom);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-                g.drawString(m.label(), x + 4, TOP - 10);
+                // Labels alternate between two lines, so that close marks do not print over each other.
+                g.drawString(m.label(), x + 4, TOP - 10 - 14 * (i % 2));
             }
             g.setStroke(new BasicStroke(1f));
             for (int i = 0; i < rows.size(); i++) {
