@@ -21,9 +21,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -60,6 +63,10 @@ class SlaTrackingTest {
     }
 
     private void start(Instant wallClock) throws Exception {
+        start(wallClock, CounterPublisher.NONE);
+    }
+
+    private void start(Instant wallClock, CounterPublisher publisher) throws Exception {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -67,7 +74,7 @@ class SlaTrackingTest {
         registry = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(DossierTopology.build(TopologySettings.defaults(),
                 new PipelineMetrics(registry),
-                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE, InputLag.NONE),
+                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), publisher, InputLag.NONE),
                 props, wallClock);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());
         sla = driver.createOutputTopic("dossier.sla-events", Serdes.String().deserializer(),
@@ -78,7 +85,9 @@ class SlaTrackingTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     private void send(String id, long seq, EventType type, Instant when) {
@@ -114,6 +123,70 @@ class SlaTrackingTest {
     private Tally tally(String date) {
         Tally t = counters.get(date + "|" + AGENCY + "|" + PROCEDURE);
         return t == null ? new Tally() : t;
+    }
+
+    @Test
+    void aBreachIsAnnouncedWithinOneScanOfItsDeadlineNotAtTheNextWholeSecond() throws Exception {
+        wallNow = WED_10;
+        start(wallNow);
+        send("D8", 1, EventType.ACCEPTED, WED_10);
+        advanceTo(FRI_10.plusSeconds(1));
+        assertEquals(List.of("AT_RISK"), slaEvents().stream().map(e -> e.at("/data/kind").asText()).toList());
+        advanceTo(MON_10);
+        assertTrue(slaEvents().isEmpty(), "at its due instant a dossier is still on time");
+        advanceTo(MON_10.plusMillis(200));
+        List<JsonNode> breach = slaEvents();
+        assertEquals(List.of("BREACHED"), breach.stream().map(e -> e.at("/data/kind").asText()).toList());
+        Instant detected = OffsetDateTime.parse(breach.get(0).at("/data/detectedAt").asText()).toInstant();
+        assertTrue(!detected.isBefore(MON_10) && detected.isBefore(MON_10.plusSeconds(1)),
+                "detected within the second after the deadline, not a second later: " + detected);
+    }
+
+    @Test
+    void wallHorizonPassesADeadlineAsSoonAsTheClockIsPastIt() {
+        long due = MON_10.getEpochSecond();
+        // Deadlines strictly before the horizon are announced.
+        assertEquals(due, SlaTracking.wallHorizon(due * 1000), "exactly at the due: not yet");
+        assertEquals(due + 1, SlaTracking.wallHorizon(due * 1000 + 1));
+        assertEquals(due + 1, SlaTracking.wallHorizon(due * 1000 + 999));
+        assertEquals(due + 1, SlaTracking.wallHorizon(due * 1000 + 1000));
+        assertEquals(-1, SlaTracking.wallHorizon(-1000));
+        assertEquals(0, SlaTracking.wallHorizon(-999));
+    }
+
+    @Test
+    void publishedAgencyDayPartialsAreTheSumOfTheStoredProcedureCounters() throws Exception {
+        Map<String, Tally> published = new HashMap<>();
+        wallNow = WED_10;
+        start(wallNow, (partition, epochDay, agency, partial) ->
+                published.put(LocalDate.ofEpochDay(epochDay) + "|" + agency, partial));
+        send("D6", 1, EventType.SUBMITTED, WED_10);
+        send("D6", 2, EventType.ACCEPTED, WED_10.plusSeconds(60));
+        send("STEP6", 1, EventType.SUBMITTED, WED_10.plusSeconds(120));
+        advanceTo(WED_10.plusSeconds(1));
+        String key = "2025-03-12|" + AGENCY;
+        assertEquals(storedSum("2025-03-12"), published.get(key));
+        assertEquals(2, published.get(key).received());
+
+        // Later changes are added to the held sum, and published again equal to the store's.
+        send("STEP6", 2, EventType.ACCEPTED, WED_10.plusSeconds(180));
+        send("D7", 1, EventType.SUBMITTED, WED_10.plusSeconds(240));
+        published.clear();
+        advanceTo(WED_10.plusSeconds(2));
+        assertEquals(storedSum("2025-03-12"), published.get(key));
+        assertEquals(3, published.get(key).received());
+        assertEquals(2, published.get(key).get(Measure.ACCEPTED));
+    }
+
+    private Tally storedSum(String date) {
+        Tally sum = new Tally();
+        for (String procedure : List.of(PROCEDURE, "HT-314")) {
+            Tally t = counters.get(date + "|" + AGENCY + "|" + procedure);
+            if (t != null) {
+                sum.merge(t);
+            }
+        }
+        return sum;
     }
 
     @Test
