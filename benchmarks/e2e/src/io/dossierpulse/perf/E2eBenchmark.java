@@ -11,16 +11,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -47,36 +43,11 @@ public final class E2eBenchmark {
     static final String DLQ_TOPIC = "dossier.events.dlq";
     static final String SLA_TOPIC = "dossier.sla-events";
 
-    /** Held so that the level set here is not lost when the logger is collected. */
-    private static final List<Logger> QUIETED = new ArrayList<>();
-
     private E2eBenchmark() {
     }
 
     public static void main(String[] args) {
-        quietLogs();
-        E2eOptions o;
-        try {
-            o = E2eOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(E2eOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        int status = 0;
-        try {
-            run(o, System.out);
-        } catch (Exception e) {
-            System.out.flush();
-            System.err.println("the end-to-end benchmark failed:");
-            e.printStackTrace();
-            status = 1;
-        }
-        // Exit explicitly: client and broker threads that are not daemons must not keep the JVM up.
-        System.exit(status);
+        HarnessMain.run("end-to-end benchmark", args, E2eOptions::parse, E2eOptions.USAGE, E2eBenchmark::run);
     }
 
     private static void run(E2eOptions o, PrintStream out) throws Exception {
@@ -156,7 +127,7 @@ public final class E2eBenchmark {
         } finally {
             broker.close();
             if (o.keepDir() == null) {
-                deleteTree(dir);
+                HarnessMain.deleteTree(dir);
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
@@ -306,23 +277,5 @@ public final class E2eBenchmark {
     }
 
     /** The broker and the clients log at WARN: progress lines are the harness's own. */
-    private static void quietLogs() {
-        for (String name : List.of("", "org.apache.kafka", "kafka", "state.change.logger", "org.rocksdb",
-                "io.dossierpulse")) {
-            Logger l = Logger.getLogger(name);
-            l.setLevel(Level.WARNING);
-            QUIETED.add(l);
-        }
-    }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

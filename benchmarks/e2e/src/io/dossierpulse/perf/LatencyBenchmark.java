@@ -22,15 +22,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -51,36 +47,12 @@ public final class LatencyBenchmark {
     /** The topology reads its lag as zero: a partition follows the wall clock once idle, as in production. */
     private static final InputLag CAUGHT_UP = partition -> 0;
     private static final Duration STARTUP = Duration.ofSeconds(60);
-    /** Held so that the level set here is not lost when the logger is collected. */
-    private static final List<Logger> QUIETED = new ArrayList<>();
 
     private LatencyBenchmark() {
     }
 
     public static void main(String[] args) {
-        quietLogs();
-        LatencyOptions o;
-        try {
-            o = LatencyOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(LatencyOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        int status = 0;
-        try {
-            run(o, System.out);
-        } catch (Exception e) {
-            System.out.flush();
-            System.err.println("the latency benchmark failed:");
-            e.printStackTrace();
-            status = 1;
-        }
-        // Client and broker threads that are not daemons must not keep the JVM up.
-        System.exit(status);
+        HarnessMain.run("latency benchmark", args, LatencyOptions::parse, LatencyOptions.USAGE, LatencyBenchmark::run);
     }
 
     private static void run(LatencyOptions o, PrintStream out) throws Exception {
@@ -147,11 +119,12 @@ public final class LatencyBenchmark {
             }
         } finally {
             broker.close();
-            deleteTree(dir);
+            HarnessMain.deleteTree(dir);
         }
-        LatencyReport.summary(results, runId, o.repo().resolve("benchmarks/target/latency-" + runId + ".csv"), out);
+        // The chart first: the LATENCY lines of the summary are the last of the output.
         LatencyReport.chart(results, runId, List.of(o.repo().resolve("benchmarks/target/e2e-latency.png"),
                 o.repo().resolve("docs/e2e-latency.png")), out);
+        LatencyReport.summary(results, runId, o.repo().resolve("benchmarks/target/latency-" + runId + ".csv"), out);
         verify(results);
     }
 
@@ -218,21 +191,4 @@ public final class LatencyBenchmark {
         }
     }
 
-    /** The broker and the clients log at WARNING: the benchmark's own lines are the output. */
-    private static void quietLogs() {
-        for (String name : List.of("", "org.apache.kafka", "kafka", "state.change.logger", "org.rocksdb",
-                "io.dossierpulse")) {
-            Logger l = Logger.getLogger(name);
-            l.setLevel(Level.WARNING);
-            QUIETED.add(l);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -43,36 +38,12 @@ public final class RecoveryBenchmark {
     static final String APPLICATION_ID = "dossier-pulse";
     private static final long SETTLE_MILLIS = 10_000;
 
-    /** Held so that the level set here is not lost when the logger is collected. */
-    private static final List<Logger> QUIETED = new ArrayList<>();
-
     private RecoveryBenchmark() {
     }
 
     public static void main(String[] args) {
-        quietLogs();
-        RecoveryOptions o;
-        try {
-            o = RecoveryOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(RecoveryOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        int status = 0;
-        try {
-            run(o, System.out);
-        } catch (Exception e) {
-            System.out.flush();
-            System.err.println("the recovery benchmark failed:");
-            e.printStackTrace();
-            status = 1;
-        }
-        // Broker and client threads are not all daemons; the exit also runs the hook that kills any child left.
-        System.exit(status);
+        HarnessMain.run("recovery benchmark", args, RecoveryOptions::parse, RecoveryOptions.USAGE,
+                RecoveryBenchmark::run);
     }
 
     private static void run(RecoveryOptions o, PrintStream out) throws Exception {
@@ -89,7 +60,7 @@ public final class RecoveryBenchmark {
         // An interrupted run skips the finally below; its broker data and state can be large.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                deleteTree(data);
+                HarnessMain.deleteTree(data);
             } catch (IOException | RuntimeException e) {
                 System.err.println("could not delete " + data + ": " + e);
             }
@@ -187,7 +158,7 @@ public final class RecoveryBenchmark {
                 child.kill();
             }
             broker.close();
-            deleteTree(data);
+            HarnessMain.deleteTree(data);
         }
     }
 
@@ -316,23 +287,5 @@ public final class RecoveryBenchmark {
     }
 
     /** The broker and the clients in this JVM log at WARN: progress lines are the benchmark's own. */
-    private static void quietLogs() {
-        for (String name : List.of("", "org.apache.kafka", "kafka", "state.change.logger", "org.rocksdb",
-                "io.dossierpulse")) {
-            Logger l = Logger.getLogger(name);
-            l.setLevel(Level.WARNING);
-            QUIETED.add(l);
-        }
-    }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -58,7 +58,7 @@ final class RecoveryStage {
         running.kill();
         double killed = (System.nanoTime() - kill) / 1e9;
         if (wipe) {
-            RecoveryBenchmark.deleteTree(stateDir);
+            HarnessMain.deleteTree(stateDir);
         }
         long stateBytes = MemorySnapshot.treeSize(stateDir);
         ServiceChild child = launcher.start("service-" + name + ".log");
