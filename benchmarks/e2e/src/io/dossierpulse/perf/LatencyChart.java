@@ -5,13 +5,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Latency percentiles per offered rate and measure, one row each: a bar up to p99, a mark at p50
@@ -45,18 +42,8 @@ final class LatencyChart {
         int plotBottom = TOP + rows.size() * ROW;
         int height = plotBottom + 60;
         BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = ChartImage.begin(img, title, subtitle);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-            g.drawString(title, 20, 34);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.setColor(new Color(0x444444));
-            g.drawString(subtitle, 20, 58);
             g.drawString("bar: p99    thin mark: p50    dot: maximum", 20, 78);
             grid(g, plotBottom);
             for (int i = 0; i < marks.size(); i++) {
@@ -77,13 +64,7 @@ final class LatencyChart {
         } finally {
             g.dispose();
         }
-        for (Path f : files) {
-            Path parent = f.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            ImageIO.write(img, "png", f.toFile());
-        }
+        ChartImage.save(img, files);
     }
 
     private static void row(Graphics2D g, Row r, int y) {

@@ -149,12 +149,7 @@ final class OpenDossierPreload {
             producer.flush();
             producer.close(Duration.ofSeconds(60));
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the broker refused an event", failure.get());
-        }
-        if (acked.get() != events) {
-            throw new IllegalStateException("acknowledged " + acked.get() + " of " + events + " events");
-        }
+        Preloader.checkAcknowledged(failure.get(), acked.get(), events);
         double seconds = (System.nanoTime() - started) / 1e9;
         known.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
         return new Result(open, events, bytes, seconds, submittedAt(0), acceptedAt(open - 1), procedures.size(),

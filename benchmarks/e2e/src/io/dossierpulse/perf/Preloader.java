@@ -85,14 +85,19 @@ final class Preloader {
             producer.flush();
             producer.close(Duration.ofSeconds(60));
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the broker refused an event", failure.get());
-        }
-        if (acked.get() != events) {
-            throw new IllegalStateException("acknowledged " + acked.get() + " of " + events + " events");
-        }
+        Preloader.checkAcknowledged(failure.get(), acked.get(), events);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(events, bytes, seconds, firstDay,
                 generator.simulatedTime().atOffset(HANOI).toLocalDate().toString(), generator.peakOpenDossiers());
+    }
+
+    /** Every event sent must have been acknowledged, or the measurement would be of fewer events. */
+    static void checkAcknowledged(Exception failure, long acknowledged, long sent) {
+        if (failure != null) {
+            throw new IllegalStateException("the broker refused an event", failure);
+        }
+        if (acknowledged != sent) {
+            throw new IllegalStateException("acknowledged " + acknowledged + " of " + sent + " events");
+        }
     }
 }

@@ -5,13 +5,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /** A horizontal bar chart of the stages' rates, drawn with java.awt (headless) into a PNG. */
 final class ThroughputChart {
@@ -33,18 +30,8 @@ final class ThroughputChart {
     static void write(String title, String subtitle, List<Bar> bars, List<Path> files) throws IOException {
         int height = TOP + bars.size() * ROW + 56;
         BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = ChartImage.begin(img, title, subtitle);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-            g.drawString(title, 20, 34);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.setColor(new Color(0x444444));
-            g.drawString(subtitle, 20, 58);
 
             // A logarithmic axis: the rates span three orders of magnitude, and on a linear one the
             // slowest bar would be a sliver. The ratios are written next to the bars.
@@ -77,13 +64,7 @@ final class ThroughputChart {
         } finally {
             g.dispose();
         }
-        for (Path f : files) {
-            Path parent = f.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            ImageIO.write(img, "png", f.toFile());
-        }
+        ChartImage.save(img, files);
     }
 
     private static void drawGrid(Graphics2D g, int lowDecade, int highDecade, int plotWidth, int plotBottom) {
