@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.Topology;
 
 /**
  * End-to-end throughput on one machine, measured against Kafka's own floor. One JVM starts a real
@@ -116,8 +118,16 @@ public final class E2eBenchmark {
                     out.printf("%n== Stage %s (load average %s)%n", stage, MachineInfo.loadAverage());
                     StageResult r = switch (stage) {
                         case "consume" -> RawConsumeStage.run(bootstrap, input, events, out);
-                        case "floor" -> floor(o, dir, runId, bootstrap, production, admin, input, events, out);
-                        case "full" -> full(o, dir, runId, bootstrap, production, admin, input, events, out);
+                        case "floor" -> {
+                            FloorPipeline floor = new FloorPipeline();
+                            yield streamsStage("floor", floor.topology(EVENTS_TOPIC), floor::notes, o, dir, runId,
+                                    bootstrap, production, admin, input, events, out);
+                        }
+                        case "full" -> {
+                            FullPipeline full = new FullPipeline();
+                            yield streamsStage("full", full.topology(), full::notes, o, dir, runId, bootstrap,
+                                    production, admin, input, events, out);
+                        }
                         default -> throw new IllegalStateException(stage);
                     };
                     report(r, out);
@@ -134,29 +144,15 @@ public final class E2eBenchmark {
         summary(o, events, partitionCount, results, wall, runId, production, out);
     }
 
-    private static StageResult floor(E2eOptions o, Path dir, String runId, String bootstrap,
-            Map<String, String> production, Admin admin, List<TopicPartition> input, long events, PrintStream out)
-            throws Exception {
-        String appId = "e2e-floor-" + runId.replace("-", "");
-        FloorPipeline floor = new FloorPipeline();
-        Properties props = StreamsSettings.forStage(production, appId, bootstrap, dir.resolve("state-floor"),
+    /** One Kafka Streams stage on the input: its own application id, state directory and group. */
+    private static StageResult streamsStage(String name, Topology topology, Supplier<List<String>> notes,
+            E2eOptions o, Path dir, String runId, String bootstrap, Map<String, String> production, Admin admin,
+            List<TopicPartition> input, long events, PrintStream out) throws Exception {
+        String appId = "e2e-" + name + "-" + runId.replace("-", "");
+        Properties props = StreamsSettings.forStage(production, appId, bootstrap, dir.resolve("state-" + name),
                 o.threads());
-        StreamsStage.Plan plan = new StreamsStage.Plan("floor", appId, floor.topology(EVENTS_TOPIC), props,
-                floor::notes);
-        return StreamsStage.run(plan, admin, input, events, o.stageTimeoutSeconds(events), jfr(o, "floor", runId),
-                o.sampleMillis(), out);
-    }
-
-    private static StageResult full(E2eOptions o, Path dir, String runId, String bootstrap,
-            Map<String, String> production, Admin admin, List<TopicPartition> input, long events, PrintStream out)
-            throws Exception {
-        String appId = "e2e-full-" + runId.replace("-", "");
-        FullPipeline full = new FullPipeline();
-        Properties props = StreamsSettings.forStage(production, appId, bootstrap, dir.resolve("state-full"),
-                o.threads());
-        StreamsStage.Plan plan = new StreamsStage.Plan("full", appId, full.topology(), props,
-                full::notes);
-        return StreamsStage.run(plan, admin, input, events, o.stageTimeoutSeconds(events), jfr(o, "full", runId),
+        StreamsStage.Plan plan = new StreamsStage.Plan(name, appId, topology, props, notes);
+        return StreamsStage.run(plan, admin, input, events, o.stageTimeoutSeconds(events), jfr(o, name, runId),
                 o.sampleMillis(), out);
     }
 

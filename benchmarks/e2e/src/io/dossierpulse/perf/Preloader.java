@@ -34,16 +34,7 @@ final class Preloader {
     }
 
     static Result run(String bootstrap, String topic, long events, long seed, String compression, PrintStream out) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "e2e-preload");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        // Large batches and a short linger: the preload is a bulk load, not a latency test.
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L << 20));
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        Properties p = bulkProducer(bootstrap, "e2e-preload", compression);
         TrafficGenerator generator = TrafficGenerator.hanoi(GeneratorConfig.defaults().withSeed(seed));
         EventCodec codec = new EventCodec();
         AtomicLong acked = new AtomicLong();
@@ -89,6 +80,21 @@ final class Preloader {
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(events, bytes, seconds, firstDay,
                 generator.simulatedTime().atOffset(HANOI).toLocalDate().toString(), generator.peakOpenDossiers());
+    }
+
+    /** Producer settings of a preload: idempotent, large batches and a short linger, compressed. */
+    static Properties bulkProducer(String bootstrap, String clientId, String compression) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // A bulk load, not a latency test.
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L << 20));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        return p;
     }
 
     /** Every event sent must have been acknowledged, or the measurement would be of fewer events. */

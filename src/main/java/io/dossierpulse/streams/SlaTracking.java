@@ -368,7 +368,6 @@ final class SlaTracking implements DossierTracker.Sink {
         if (dirty.isEmpty()) {
             return;
         }
-        int partition = context.taskId().partition();
         for (String dateAgency : dirty) {
             Tally sum = sums.get(dateAgency);
             if (sum == null) {
@@ -380,14 +379,15 @@ final class SlaTracking implements DossierTracker.Sink {
                 }
                 sums.put(dateAgency, sum);
             }
-            int bar = dateAgency.indexOf('|');
-            publisher.publish(partition, LocalDate.parse(dateAgency.substring(0, bar)).toEpochDay(),
-                    dateAgency.substring(bar + 1), sum.copy());
+            publish(dateAgency, sum);
         }
         dirty.clear();
     }
 
-    /** A task that starts (or moves here) republishes its partials: the view is rebuilt from the stores. */
+    /**
+     * A task that starts (or moves here) republishes its partials: the view is rebuilt from the stores.
+     * The same scan seeds the held sums; keys come in date order, so the most recent dates stay held.
+     */
     private void republishAll() {
         Map<String, Tally> all = new LinkedHashMap<>();
         try (KeyValueIterator<String, Tally> it = counters.all()) {
@@ -396,12 +396,17 @@ final class SlaTracking implements DossierTracker.Sink {
                 all.computeIfAbsent(kv.key.substring(0, kv.key.lastIndexOf('|')), k -> new Tally()).merge(kv.value);
             }
         }
-        int partition = context.taskId().partition();
         all.forEach((dateAgency, sum) -> {
-            int bar = dateAgency.indexOf('|');
-            publisher.publish(partition, LocalDate.parse(dateAgency.substring(0, bar)).toEpochDay(),
-                    dateAgency.substring(bar + 1), sum);
+            publish(dateAgency, sum);
+            sums.put(dateAgency, sum);
         });
+    }
+
+    /** Publishes a copy: the held sum goes on changing after the call. */
+    private void publish(String dateAgency, Tally sum) {
+        int bar = dateAgency.indexOf('|');
+        publisher.publish(context.taskId().partition(), LocalDate.parse(dateAgency.substring(0, bar)).toEpochDay(),
+                dateAgency.substring(bar + 1), sum.copy());
     }
 
     // ------------------------------------------------------------ helpers
