@@ -13,28 +13,28 @@ import java.util.Set;
  *
  * @param events      events to preload (ignored with {@code skipPreload}: the topic's content is used)
  * @param partitions  partitions of the input topic (and so of every stage's tasks)
- * @param threads     Kafka Streams stream threads of the two Streams stages
+ * @param threads     Kafka Streams stream threads of the Streams stages
  * @param skipPreload reuse the events already in the topic of a kept directory
  * @param keepDir     broker data directory kept after the run (null: a temporary one, deleted)
  * @param jfrDir      where to write one flight recording per Streams stage (null: none)
- * @param compression producer compression of the preloaded events
  * @param seed        generator seed
- * @param stages      which stages to run, in this order: consume, floor, full
+ * @param stages      which stages to run, in this order: consume, floor, full, peer
  * @param repo        the repository root: charts go to its benchmarks/target and docs directories
  * @param stageTimeoutSeconds a Streams stage still running after this long is stopped and reported
  *                    as incomplete; 0 for the default, 15 minutes or the time to process the events at
  *                    5,000 events/s, whichever is longer
- * @param streamsOverrides Kafka Streams settings applied over production's in both Streams stages
+ * @param streamsOverrides Kafka Streams settings applied over production's in every Streams stage
  * @param sampleMillis interval of the stream-thread stack sampler; 0 for none
  */
 record E2eOptions(long events, int partitions, int threads, boolean skipPreload, Path keepDir, Path jfrDir,
-        String compression, long seed, Set<String> stages, Path repo, long stageTimeoutSeconds,
+        long seed, Set<String> stages, Path repo, long stageTimeoutSeconds,
         Map<String, String> streamsOverrides, long sampleMillis) {
 
     static final long DEFAULT_EVENTS = 10_000_000L;
     /** About a year of Hanoi at 12,000 dossiers a day and about six events per dossier. */
     static final long HANOI_YEAR_EVENTS = 26_000_000L;
-    static final List<String> ALL_STAGES = List.of("consume", "floor", "full");
+    /** The peer comes last, so that the first three run as they did before it existed. */
+    static final List<String> ALL_STAGES = List.of("consume", "floor", "full", "peer");
 
     static final String USAGE = """
             usage: benchmarks/run-e2e.sh [options]
@@ -42,15 +42,14 @@ record E2eOptions(long events, int partitions, int threads, boolean skipPreload,
               --preset hanoi-year   26 million events, about one year of Hanoi traffic
               --partitions P        partitions of the input topic (default 6)
               --threads T           Kafka Streams stream threads (default 1, as in production)
-              --stages LIST         comma-separated subset of consume,floor,full (default all three)
+              --stages LIST         comma-separated subset of consume,floor,full,peer (default all four)
               --keep-dir DIR        keep the broker data in DIR (created if missing) instead of a temp dir
               --skip-preload        with --keep-dir: reuse the events already in the topic
               --jfr DIR             write a flight recording of each Streams stage to DIR
-              --compression C       producer compression of the input: lz4 (default), zstd, snappy, gzip, none
               --seed S              generator seed (default 1)
               --stage-timeout S     stop a Streams stage after S seconds and report it as incomplete
                                     (default: 900, or events / 5000 if longer)
-              --set KEY=VALUE       a Kafka Streams setting for both Streams stages, over production's
+              --set KEY=VALUE       a Kafka Streams setting for every Streams stage, over production's
                                     (repeatable), e.g. --set commit.interval.ms=1000; KEY= removes
                                     a production setting, e.g. --set rocksdb.config.setter=
               --sample-ms MS        sample the stream threads' stacks every MS ms and print where they are
@@ -64,7 +63,6 @@ record E2eOptions(long events, int partitions, int threads, boolean skipPreload,
         boolean skipPreload = false;
         Path keepDir = null;
         Path jfrDir = null;
-        String compression = "lz4";
         long seed = 1;
         Set<String> stages = new LinkedHashSet<>(ALL_STAGES);
         Path repo = Path.of(".");
@@ -88,7 +86,6 @@ record E2eOptions(long events, int partitions, int threads, boolean skipPreload,
                 case "--keep-dir" -> keepDir = Path.of(value(args, ++i, a));
                 case "--skip-preload" -> skipPreload = true;
                 case "--jfr" -> jfrDir = Path.of(value(args, ++i, a));
-                case "--compression" -> compression = value(args, ++i, a);
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--repo" -> repo = Path.of(value(args, ++i, a));
                 case "--stage-timeout" -> stageTimeout = Long.parseLong(value(args, ++i, a));
@@ -117,7 +114,7 @@ record E2eOptions(long events, int partitions, int threads, boolean skipPreload,
         if (stageTimeout < 0) {
             throw new IllegalArgumentException("--stage-timeout must be positive");
         }
-        return new E2eOptions(events, partitions, threads, skipPreload, keepDir, jfrDir, compression, seed, stages,
+        return new E2eOptions(events, partitions, threads, skipPreload, keepDir, jfrDir, seed, stages,
                 repo, stageTimeout, Map.copyOf(overrides), sampleMillis);
     }
 

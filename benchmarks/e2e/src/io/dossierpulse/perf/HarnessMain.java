@@ -2,6 +2,8 @@ package io.dossierpulse.perf;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /** What the harness's entry points share: quiet logs, the usage on bad options, the exit status. */
-final class HarnessMain {
+public final class HarnessMain {
 
     /** Reads the options; an IllegalArgumentException means bad options (an empty message: help). */
     interface Options<O> {
@@ -58,7 +60,7 @@ final class HarnessMain {
     }
 
     /** Deletes a directory and all below it; nothing to do when it is already gone. */
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -66,6 +68,13 @@ final class HarnessMain {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** A free port on the loopback interface, so that a service on its usual ports (9092, 8080) is left alone. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

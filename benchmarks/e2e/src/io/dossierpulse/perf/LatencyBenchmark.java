@@ -3,7 +3,16 @@ package io.dossierpulse.perf;
 import io.dossierpulse.broker.EmbeddedKafkaBroker;
 import io.dossierpulse.domain.calendar.WorkingCalendar;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
-import io.dossierpulse.domain.dossier.DossierTracker;
+import io.dossierpulse.domain.dossier.DossierLedger;
+import io.dossierpulse.perf.load.LiveTraffic;
+import io.dossierpulse.perf.probe.ProbeDossiers;
+import io.dossierpulse.perf.probe.PublishedCounters;
+import io.dossierpulse.perf.probe.SlaListener;
+import io.dossierpulse.perf.probe.VisibilityProbe;
+import io.dossierpulse.perf.report.LatencyReport;
+import io.dossierpulse.perf.report.MachineInfo;
+import io.dossierpulse.perf.stage.RateStage;
+import io.dossierpulse.perf.stage.StreamsSettings;
 import io.dossierpulse.streams.DossierTopology;
 import io.dossierpulse.streams.InputLag;
 import io.dossierpulse.streams.PipelineMetrics;
@@ -11,10 +20,7 @@ import io.dossierpulse.streams.TopicInitializer;
 import io.dossierpulse.streams.TopologySettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,8 +78,8 @@ public final class LatencyBenchmark {
                 o.lookupsPerSecond(), settings.scanInterval().toMillis());
 
         List<RateStage.Result> results = new ArrayList<>();
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), "127.0.0.1", freePort(),
-                freePort());
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), "127.0.0.1",
+                HarnessMain.freePort(), HarnessMain.freePort());
         try {
             String bootstrap = broker.bootstrapServers();
             out.printf("  broker: %s, data in %s%n", bootstrap, dir.resolve("broker"));
@@ -81,11 +87,11 @@ public final class LatencyBenchmark {
                     List.of(settings.eventsTopic(), settings.dlqTopic(), settings.slaTopic()));
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             PublishedCounters counters = new PublishedCounters(o.partitions());
-            DossierTracker tracker = new DossierTracker(ProcedureCatalog.loadDefault(), probes.engine());
+            DossierLedger ledger = new DossierLedger(ProcedureCatalog.loadDefault(), probes.engine());
             Properties props = StreamsSettings.forStage(production, "latency-" + runId.replace("-", ""), bootstrap,
                     dir.resolve("state"), threads);
             KafkaStreams streams = new KafkaStreams(DossierTopology.build(settings, new PipelineMetrics(registry),
-                    tracker, counters, CAUGHT_UP), props);
+                    ledger, counters, CAUGHT_UP), props);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             streams.setUncaughtExceptionHandler(e -> {
                 failure.compareAndSet(null, e);
@@ -136,7 +142,11 @@ public final class LatencyBenchmark {
         }
     }
 
-    /** The service's ingest producer settings: idempotent, acks from all replicas, short linger, lz4. */
+    /**
+     * The service's ingest producer settings (io.dossierpulse.ingest.EventPublisher: idempotent, acks from all
+     * replicas, linger 5 ms, lz4). A copy: EventPublisher builds its producer inside its CDI constructor and
+     * exposes no settings, and the rate stage needs a send callback per event, which EventSink does not give.
+     */
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -183,12 +193,4 @@ public final class LatencyBenchmark {
         }
         return out;
     }
-
-    /** A free loopback port, so that a service on 9092 on the same machine is left alone. */
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * @param lookupsPerSecond sampled events per second for the store lookup (1 in rate / this)
  * @param repo             the repository root: the CSV goes to its benchmarks/target directory
  */
-record LatencyOptions(List<Integer> rates, int seconds, int warmupSeconds, int primeSeconds, int partitions,
+public record LatencyOptions(List<Integer> rates, int seconds, int warmupSeconds, int primeSeconds, int partitions,
         long seed, int probesPerSecond, int lookupsPerSecond, Path repo) {
 
     static final String USAGE = """
@@ -74,7 +74,7 @@ record LatencyOptions(List<Integer> rates, int seconds, int warmupSeconds, int p
     }
 
     /** One event in this many is followed to the store at the given rate. */
-    int lookupEvery(int rate) {
+    public int lookupEvery(int rate) {
         return Math.max(1, Math.round((float) rate / lookupsPerSecond));
     }
 

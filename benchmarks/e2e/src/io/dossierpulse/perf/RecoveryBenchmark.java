@@ -1,7 +1,17 @@
 package io.dossierpulse.perf;
 
 import io.dossierpulse.broker.EmbeddedKafkaBroker;
+import io.dossierpulse.perf.load.OpenDossierPreload;
+import io.dossierpulse.perf.probe.MemorySnapshot;
+import io.dossierpulse.perf.probe.MetricsScrape;
+import io.dossierpulse.perf.report.MachineInfo;
+import io.dossierpulse.perf.stage.CatchUpStage;
+import io.dossierpulse.perf.stage.RecoveryStage;
+import io.dossierpulse.perf.stage.ServiceChild;
+import io.dossierpulse.perf.stage.StreamsSettings;
+import io.dossierpulse.perf.stage.Topics;
 import io.dossierpulse.streams.TopicInitializer;
+import io.dossierpulse.streams.TopologySettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -33,9 +42,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class RecoveryBenchmark {
 
-    static final String EVENTS_TOPIC = "dossier.events";
-    /** The service's Kafka Streams application.id: its changelog topics start with it. */
-    static final String APPLICATION_ID = "dossier-pulse";
     private static final long SETTLE_MILLIS = 10_000;
 
     private RecoveryBenchmark() {
@@ -75,27 +81,29 @@ public final class RecoveryBenchmark {
         out.println("  beyond production's settings: " + String.join(" ", ServiceChild.LOG_OVERRIDES));
         out.println("  service logs in " + runDir);
 
+        TopologySettings topics = TopologySettings.defaults();
+        // The service's Kafka Streams application.id: its changelog topics start with it.
+        String applicationId = StreamsSettings.applicationId();
         long started = System.nanoTime();
         ServiceChild child = null;
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("broker"), "127.0.0.1",
-                ServiceChild.freePort(), ServiceChild.freePort());
+                HarnessMain.freePort(), HarnessMain.freePort());
         try {
             String bootstrap = broker.bootstrapServers();
             out.printf("  broker: %s, data in %s%n", bootstrap, data.resolve("broker"));
             TopicInitializer.ensureTopics(bootstrap, o.partitions(), (short) 1,
-                    List.of(EVENTS_TOPIC, "dossier.events.dlq", "dossier.sla-events"));
+                    List.of(topics.eventsTopic(), topics.dlqTopic(), topics.slaTopic()));
 
             out.printf("%n== Preload: %,d open dossiers, %,d events into %s (%d partitions, lz4, idempotent)%n",
-                    o.open(), o.events(), EVENTS_TOPIC, o.partitions());
-            OpenDossierPreload.Result pre = OpenDossierPreload.run(bootstrap, EVENTS_TOPIC, o.partitions(), o.open(),
-                    o.seed(), out);
-            out.printf("  preloaded %,d events in %.1f s (%,.0f events/s), %.0f bytes per event on average%n",
-                    pre.events(), pre.seconds(), pre.events() / pre.seconds(),
-                    (double) pre.valueBytes() / pre.events());
+                    o.open(), o.events(), topics.eventsTopic(), o.partitions());
+            OpenDossierPreload.Result pre = OpenDossierPreload.run(bootstrap, topics.eventsTopic(), o.partitions(),
+                    o.open(), o.seed(), out);
+            out.printf("  preloaded %,d events in %.1f s (%,.0f events/s), about %.0f bytes per event%n",
+                    pre.events(), pre.seconds(), pre.events() / pre.seconds(), pre.bytesPerEvent());
             out.println("  known dossiers, one per partition: " + pre.known().stream()
                     .map(k -> k.partition() + ":" + k.dossierId()).collect(Collectors.joining(", ")));
 
-            int httpPort = ServiceChild.freePort();
+            int httpPort = HarnessMain.freePort();
             RecoveryStage.Launcher launcher = logName -> ServiceChild.start(o.serviceJar(), o.serviceJavaOpts(),
                     bootstrap, stateDir, data.resolve("work"), runDir.resolve(logName), httpPort);
 
@@ -131,7 +139,7 @@ public final class RecoveryBenchmark {
                 // memory, in the RSS) until a memtable fills and is flushed, so the directory lags the data.
                 out.println("  the state directory holds what RocksDB has flushed so far; unflushed writes are in its"
                         + " memtables, in native memory, and in the changelogs:");
-                Map<String, long[]> changelogs = changelogs(admin);
+                Map<String, long[]> changelogs = changelogs(admin, applicationId);
                 // Offsets, not records: under exactly-once every transaction also leaves a marker.
                 changelogs.forEach((store, v) -> out.printf("  changelog of %s: %,d offsets, %s%n", store, v[0],
                         MemorySnapshot.mb(v[1])));
@@ -247,11 +255,11 @@ public final class RecoveryBenchmark {
     }
 
     /** The service's changelog topics by store: offsets (end minus start) and bytes on the broker. */
-    private static Map<String, long[]> changelogs(Admin admin) throws Exception {
+    private static Map<String, long[]> changelogs(Admin admin, String applicationId) throws Exception {
         Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                .filter(n -> n.startsWith(APPLICATION_ID + "-") && n.endsWith("-changelog"))
+                .filter(n -> n.startsWith(applicationId + "-") && n.endsWith("-changelog"))
                 .collect(Collectors.toSet());
-        Map<String, Long> sizes = StreamsStage.topicSizes(admin);
+        Map<String, Long> sizes = Topics.sizes(admin);
         Map<String, long[]> out = new TreeMap<>();
         Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
                 .get(30, TimeUnit.SECONDS);
@@ -262,16 +270,11 @@ public final class RecoveryBenchmark {
                 earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest());
                 latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
             });
-            long records = offsetSum(admin, latest) - offsetSum(admin, earliest);
-            String store = d.name().substring(APPLICATION_ID.length() + 1, d.name().length() - "-changelog".length());
+            long records = Topics.offsetSum(admin, latest) - Topics.offsetSum(admin, earliest);
+            String store = d.name().substring(applicationId.length() + 1, d.name().length() - "-changelog".length());
             out.put(store, new long[] {records, sizes.getOrDefault(d.name(), 0L)});
         }
         return out;
-    }
-
-    private static long offsetSum(Admin admin, Map<TopicPartition, OffsetSpec> spec) throws Exception {
-        return admin.listOffsets(spec).all().get(30, TimeUnit.SECONDS).values().stream()
-                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     private static String mb(long bytes) {
@@ -285,7 +288,4 @@ public final class RecoveryBenchmark {
     private static String f0(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.0f", v);
     }
-
-    /** The broker and the clients in this JVM log at WARN: progress lines are the benchmark's own. */
-
 }

@@ -3,6 +3,7 @@ package io.dossierpulse.api;
 import io.dossierpulse.domain.dossier.DossierState;
 import io.dossierpulse.domain.sla.SlaEngine;
 import io.dossierpulse.streams.DossierTopology;
+import io.dossierpulse.streams.StoreQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,10 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/dossiers")
@@ -40,10 +38,7 @@ public class DossierResource {
             return router.forward(owner, "/api/dossiers/" + java.net.URLEncoder.encode(dossierId,
                     java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         }
-        ReadOnlyKeyValueStore<String, DossierState> store = router.streams().store(
-                StoreQueryParameters.fromNameAndType(DossierTopology.DOSSIER_STORE,
-                        QueryableStoreTypes.keyValueStore()));
-        DossierState state = store.get(dossierId);
+        DossierState state = StoreQueries.dossier(router.streams(), dossierId);
         if (state == null) {
             return Uni.createFrom().item(Response.status(404)
                     .entity(Map.of("error", "no dossier " + dossierId)).build());

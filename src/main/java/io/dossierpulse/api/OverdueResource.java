@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dossierpulse.domain.agency.AgencyDirectory;
 import io.dossierpulse.domain.dossier.DossierState;
 import io.dossierpulse.domain.sla.SlaEngine;
-import io.dossierpulse.streams.DossierTopology;
+import io.dossierpulse.streams.StoreQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,17 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -89,31 +83,16 @@ public class OverdueResource {
             .thenComparing(OverdueDossier::dossierId);
 
     private List<OverdueDossier> local(String code, int limit) {
-        ReadOnlyKeyValueStore<String, String> overdue = router.streams().store(StoreQueryParameters.fromNameAndType(
-                DossierTopology.OVERDUE_STORE, QueryableStoreTypes.keyValueStore()));
-        ReadOnlyKeyValueStore<String, DossierState> dossiers = router.streams().store(
-                StoreQueryParameters.fromNameAndType(DossierTopology.DOSSIER_STORE, QueryableStoreTypes.keyValueStore()));
         Instant now = Instant.now();
         List<OverdueDossier> out = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = overdue.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, String> kv = it.next();
-                String dossierId = kv.key.substring(kv.key.indexOf('\u0000') + 1);
-                DossierState s = dossiers.get(dossierId);
-                if (s == null || s.clock() == null) {
-                    continue;
-                }
-                // The hierarchy as it was when the dossier was accepted (agencies merge and disappear).
-                LocalDate accepted = s.clock().clockStart().atOffset(VIETNAM).toLocalDate();
-                if (!kv.value.equals(code) && agencies.ancestors(kv.value, accepted).stream()
-                        .noneMatch(a -> a.code().equals(code))) {
-                    continue;
-                }
-                out.add(new OverdueDossier(dossierId, s.receivingAgencyCode(), s.currentAgencyCode(),
-                        s.procedureCode(), s.status().code(),
-                        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.clock().dueAt().atOffset(VIETNAM)),
-                        s.clock().overdueWorkingSeconds(now, engine) / 60));
-            }
+        // The hierarchy as it was when the dossier was accepted (agencies merge and disappear).
+        for (DossierState s : StoreQueries.overdue(router.streams(), s -> s.receivingAgencyCode().equals(code)
+                || agencies.ancestors(s.receivingAgencyCode(), s.clock().clockStart().atOffset(VIETNAM).toLocalDate())
+                        .stream().anyMatch(a -> a.code().equals(code)))) {
+            out.add(new OverdueDossier(s.dossierId(), s.receivingAgencyCode(), s.currentAgencyCode(),
+                    s.procedureCode(), s.status().code(),
+                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.clock().dueAt().atOffset(VIETNAM)),
+                    s.clock().overdueWorkingSeconds(now, engine) / 60));
         }
         // The composite store iterates partition by partition: order the union here.
         out.sort(MOST_OVERDUE_FIRST);

@@ -6,7 +6,7 @@ import io.dossierpulse.domain.catalog.ProcedureCatalog;
 import io.dossierpulse.domain.indicators.Indicators;
 import io.dossierpulse.domain.indicators.ProcessingTimes;
 import io.dossierpulse.domain.indicators.Tally;
-import io.dossierpulse.streams.DossierTopology;
+import io.dossierpulse.streams.StoreQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,11 +18,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -34,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ProcedureStatsResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final StringSerializer KEYS = new StringSerializer();
 
     private final InstanceRouter router;
     private final ProcedureCatalog catalog;
@@ -78,21 +72,7 @@ public class ProcedureStatsResource {
 
     /** This instance's partitions: every agency's tally of the procedure on each date. */
     private Tally local(String code, DateRange r) {
-        ReadOnlyKeyValueStore<String, Tally> counters = router.streams().store(
-                StoreQueryParameters.fromNameAndType(DossierTopology.COUNTER_STORE, QueryableStoreTypes.keyValueStore()));
-        String suffix = "|" + code;
-        Tally sum = new Tally();
-        for (LocalDate d = r.from(); !d.isAfter(r.to()); d = d.plusDays(1)) {
-            try (KeyValueIterator<String, Tally> it = counters.prefixScan(d + "|", KEYS)) {
-                while (it.hasNext()) {
-                    var kv = it.next();
-                    if (kv.key.endsWith(suffix)) {
-                        sum.merge(kv.value);
-                    }
-                }
-            }
-        }
-        return sum;
+        return StoreQueries.procedureTally(router.streams(), code, r.from(), r.to());
     }
 
     private static Tally counts(String body) {

@@ -1,5 +1,6 @@
 package io.dossierpulse.streams;
 
+import io.dossierpulse.domain.lifecycle.RejectionReason;
 import io.dossierpulse.contract.RejectReason;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -31,6 +32,17 @@ public final class DeadLetters {
         h.add(SOURCE_OFFSET, bytes(Long.toString(offset)));
         h.add(REJECTED_AT, bytes(java.time.Instant.ofEpochMilli(nowMillis).toString()));
         return h;
+    }
+
+    /** The published code of a domain rejection (an exhaustive switch: a new reason fails to compile here). */
+    static RejectReason reasonOf(RejectionReason r) {
+        return switch (r) {
+            case ILLEGAL_TRANSITION -> RejectReason.ILLEGAL_TRANSITION;
+            case DOSSIER_ENDED -> RejectReason.DOSSIER_ENDED;
+            case NOT_STARTED -> RejectReason.NOT_STARTED;
+            case MISSING_FIELD -> RejectReason.MISSING_FIELD;
+            case SEQ_SKIPPED -> RejectReason.SEQ_SKIPPED;
+        };
     }
 
     private static byte[] bytes(String s) {

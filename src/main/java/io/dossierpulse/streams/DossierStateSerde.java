@@ -14,14 +14,15 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of {@link DossierState} for the state store and its changelog. Layout,
- * version 2: version byte, status code byte, channel code byte (0 = none), then the strings as
+ * version 3: version byte, status code byte, channel code byte (0 = none), then the strings as
  * u16 length + UTF-8, the longs and int, the two long arrays as u8 count + values, then the SLA
  * part: a presence byte and the clock's five longs and two ints, the flags int, and the outcome
- * (ordinal + 1, 0 = open). Version 1 (no SLA part) is still read: stores outlive releases.
+ * (ordinal + 1, 0 = open). Versions 1 (no SLA part) and 2 (no arrival time) are still read: stores
+ * outlive releases.
  */
 public final class DossierStateSerde implements Serde<DossierState>, Serializer<DossierState>, Deserializer<DossierState> {
 
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Channel[] CHANNELS = Channel.values();
 
@@ -35,7 +36,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         byte[] current = s.currentAgencyCode().equals(s.receivingAgencyCode()) ? new byte[0] : utf8(s.currentAgencyCode());
         byte[] procedure = utf8(s.procedureCode());
         int size = 3 + 2 + id.length + 2 + receiving.length + 2 + current.length + 2 + procedure.length
-                + 5 * 8 + 4 + 1 + 8 * s.recentEventIds().length + 1 + 8 * s.skippedSeqs().length
+                + 6 * 8 + 4 + 1 + 8 * s.recentEventIds().length + 1 + 8 * s.skippedSeqs().length
                 + 1 + (s.clock() == null ? 0 : 5 * 8 + 2 * 4) + 4 + 1;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(VERSION);
@@ -49,6 +50,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         b.putLong(s.acceptedAtMillis());
         b.putLong(s.endedAtMillis());
         b.putLong(s.lastEventAtMillis());
+        b.putLong(s.lateArrivalMillis());
         b.putLong(s.lastSeq());
         b.putInt(s.transitions());
         putLongs(b, s.recentEventIds());
@@ -73,7 +75,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         try {
             ByteBuffer b = ByteBuffer.wrap(data);
             byte version = b.get();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new SerializationException("unknown dossier state version " + version);
             }
             DossierStatus status = DossierStatus.ofCode(b.get());
@@ -87,6 +89,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
             long accepted = b.getLong();
             long ended = b.getLong();
             long lastEvent = b.getLong();
+            long arrived = version >= 3 ? b.getLong() : 0;
             long lastSeq = b.getLong();
             int transitions = b.getInt();
             long[] recent = getLongs(b);
@@ -104,7 +107,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
                 outcome = o == 0 ? null : OUTCOMES[o - 1];
             }
             return new DossierState(id, status, receiving, current.isEmpty() ? receiving : current, procedure, channel,
-                    submitted, accepted, ended, lastEvent, lastSeq, transitions, recent, skipped, clock, flags, outcome);
+                    submitted, accepted, ended, lastEvent, arrived, lastSeq, transitions, recent, skipped, clock, flags, outcome);
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt dossier state of " + data.length + " bytes", e);
         }

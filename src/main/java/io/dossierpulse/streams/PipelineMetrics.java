@@ -1,5 +1,6 @@
 package io.dossierpulse.streams;
 
+import io.dossierpulse.domain.sla.SlaEventType;
 import io.dossierpulse.contract.RejectReason;
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.EventType;
@@ -36,6 +37,9 @@ public final class PipelineMetrics {
     private final Counter duplicates;
     private final Counter held;
     private final Counter gapSeqsSkipped;
+    private final Counter stateCacheHits;
+    private final Counter stateCacheMisses;
+    private final Timer taskRebuild;
 
     public PipelineMetrics(MeterRegistry registry) {
         for (EventType t : EventType.values()) {
@@ -52,6 +56,13 @@ public final class PipelineMetrics {
                 .register(registry);
         gapSeqsSkipped = Counter.builder("pulse.events.seq.skipped")
                 .description("Missing seqs given up after a hold timed out").register(registry);
+        stateCacheHits = Counter.builder("pulse.dossier.cache").description("Dossier state reads by the stream tasks")
+                .tag("result", "hit").register(registry);
+        stateCacheMisses = Counter.builder("pulse.dossier.cache").description("Dossier state reads by the stream tasks")
+                .tag("result", "miss").register(registry);
+        taskRebuild = Timer.builder("pulse.task.rebuild")
+                .description("A starting task's rebuild of its deadlines, gauges and published counters from its stores")
+                .register(registry);
         for (SlaEventType t : SlaEventType.values()) {
             slaEvents.put(t, Counter.builder("pulse.sla.events").description("SLA events emitted")
                     .tag("type", t.name()).register(registry));
@@ -81,6 +92,18 @@ public final class PipelineMetrics {
 
     void eventLag(long millis) {
         eventLag.record(Math.max(0, millis), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    void stateCacheHit() {
+        stateCacheHits.increment();
+    }
+
+    void stateCacheMiss() {
+        stateCacheMisses.increment();
+    }
+
+    void taskRebuilt(long nanos) {
+        taskRebuild.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     void punctuation(long nanos) {

@@ -39,6 +39,10 @@ public interface PulseConfig {
     @WithDefault("268435456")
     long rocksdbMemoryBytes();
 
+    /** Dossier states kept in memory per stream task in front of the store (the hot ones). */
+    @WithDefault("50000")
+    int dossierCacheSize();
+
     /**
      * This instance's stable name in the consumer group (static membership): restarted after a
      * crash, it takes its partitions back at once instead of after the session timeout. Unset, it is
@@ -148,6 +152,13 @@ public interface PulseConfig {
 
         @WithDefault("10000")
         int maxFiresPerScan();
+
+        /**
+         * A passed deadline is announced without an event proving it only once its dossier's latest
+         * event was applied at least this long ago: the rest of a back-dated batch arrives first.
+         */
+        @WithDefault("3S")
+        Duration settleTime();
     }
 
     interface Catalog {
@@ -205,6 +216,6 @@ public interface PulseConfig {
     default TopologySettings topologySettings() {
         return new TopologySettings(topics().events(), topics().dlq(), topics().slaEvents(), intake().holdTimeout(),
                 intake().maxHeldPerDossier(), intake().maxEventBytes(), sla().scanInterval(), sla().allowedLateness(),
-                sla().liveLag(), sla().idleToLive(), sla().maxFiresPerScan());
+                sla().liveLag(), sla().idleToLive(), sla().maxFiresPerScan(), sla().settleTime(), dossierCacheSize());
     }
 }

@@ -1,5 +1,7 @@
 package io.dossierpulse.streams;
 
+import io.dossierpulse.domain.dossier.Effects;
+import io.dossierpulse.domain.sla.SlaEventType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dossierpulse.domain.dossier.DossierState;
@@ -23,6 +25,13 @@ public final class SlaEventCodec {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private SlaEventCodec() {
+    }
+
+    /** The i-th announcement of a ledger decision. */
+    static byte[] encode(Effects fx, int i) {
+        return encode(fx.type(i), fx.announced(i), Instant.ofEpochSecond(fx.deadlineSecond(i)),
+                Instant.ofEpochSecond(fx.dueSecond(i)), Instant.ofEpochMilli(fx.detectedAtMillis(i)),
+                fx.overdueMinutes(i), fx.apologyRequired(i));
     }
 
     /**

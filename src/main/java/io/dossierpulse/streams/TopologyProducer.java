@@ -1,7 +1,7 @@
 package io.dossierpulse.streams;
 
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
-import io.dossierpulse.domain.dossier.DossierTracker;
+import io.dossierpulse.domain.dossier.DossierLedger;
 import io.dossierpulse.domain.sla.SlaEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Instance;
@@ -17,6 +17,6 @@ public class TopologyProducer {
     Topology topology(PulseConfig config, MeterRegistry registry, ProcedureCatalog catalog, SlaEngine engine,
             Instance<CounterPublisher> publisher, ConsumerLagMonitor inputLag) {
         return DossierTopology.build(config.topologySettings(), new PipelineMetrics(registry),
-                new DossierTracker(catalog, engine), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE, inputLag);
+                new DossierLedger(catalog, engine), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE, inputLag);
     }
 }

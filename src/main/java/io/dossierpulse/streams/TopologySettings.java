@@ -14,19 +14,22 @@ import java.time.Duration;
  * @param liveLag           event time within this of the wall clock counts as live
  * @param idleToLive        a partition idle this long is caught up: deadlines follow the wall clock
  * @param maxFiresPerScan   deadlines announced per scan at most, so a backlog never stalls processing
+ * @param settleTime        a passed deadline is announced without an event proving it only once its
+ *                          dossier's latest event was applied at least this long ago (docs/architecture.md)
+ * @param dossierCacheSize  dossier states kept in memory per task in front of the store
  */
 public record TopologySettings(String eventsTopic, String dlqTopic, String slaTopic, Duration holdTimeout,
         int maxHeldPerDossier, int maxEventBytes, Duration scanInterval, Duration allowedLateness, Duration liveLag,
-        Duration idleToLive, int maxFiresPerScan) {
+        Duration idleToLive, int maxFiresPerScan, Duration settleTime, int dossierCacheSize) {
 
     public static TopologySettings defaults() {
         return new TopologySettings("dossier.events", "dossier.events.dlq", "dossier.sla-events",
                 Duration.ofMinutes(5), 32, 16 * 1024, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), 10_000);
+                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 50_000);
     }
 
     public TopologySettings withHold(Duration timeout, int maxHeld) {
         return new TopologySettings(eventsTopic, dlqTopic, slaTopic, timeout, maxHeld, maxEventBytes, scanInterval,
-                allowedLateness, liveLag, idleToLive, maxFiresPerScan);
+                allowedLateness, liveLag, idleToLive, maxFiresPerScan, settleTime, dossierCacheSize);
     }
 }

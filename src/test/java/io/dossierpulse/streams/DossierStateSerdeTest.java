@@ -16,9 +16,9 @@ class DossierStateSerdeTest {
 
     @Test
     void roundTripsAStateWithEveryField() {
-        DossierState s = DossierState.start(Events.event("HN-Đống-Đa-1", 1, EventType.SUBMITTED, Events.T0))
-                .apply(Events.event("HN-Đống-Đa-1", 2, EventType.ACCEPTED, Events.T0.plusSeconds(60)))
-                .apply(Events.event("HN-Đống-Đa-1", 3, EventType.TRANSFERRED, Events.T0.plusSeconds(120)))
+        DossierState s = DossierState.start(Events.event("HN-Đống-Đa-1", 1, EventType.SUBMITTED, Events.T0), 0)
+                .apply(Events.event("HN-Đống-Đa-1", 2, EventType.ACCEPTED, Events.T0.plusSeconds(60)), 1_000)
+                .apply(Events.event("HN-Đống-Đa-1", 3, EventType.TRANSFERRED, Events.T0.plusSeconds(120)), 2_000)
                 .skipTo(6);
         DossierState back = serde.deserialize("t", serde.serialize("t", s));
         assertEquals(s, back);
@@ -28,7 +28,7 @@ class DossierStateSerdeTest {
 
     @Test
     void roundTripsTheSlaPart() {
-        DossierState s = DossierState.start(Events.event("HN-SLA", 1, EventType.ACCEPTED, Events.T0))
+        DossierState s = DossierState.start(Events.event("HN-SLA", 1, EventType.ACCEPTED, Events.T0), 0)
                 .withSla(new io.dossierpulse.domain.sla.SlaClock(100, 200, 150, 300, io.dossierpulse.domain.sla.SlaClock.NONE,
                         2, 3), DossierState.Flag.REGISTERED | DossierState.Flag.BREACH_SENT,
                         io.dossierpulse.domain.sla.Outcome.LATE);
@@ -40,9 +40,9 @@ class DossierStateSerdeTest {
 
     @Test
     void readsTheFirstLayoutWithoutAnSlaPart() {
-        DossierState s = DossierState.start(Events.event("OLD", 1, EventType.SUBMITTED, Events.T0));
-        byte[] v2 = serde.serialize("t", s);
+        DossierState s = DossierState.start(Events.event("OLD", 1, EventType.SUBMITTED, Events.T0), 5_000);
         // Version 1 is version 2 without the trailing SLA part (presence byte, flags int, outcome byte).
+        byte[] v2 = withoutArrival(serde.serialize("t", s), false);
         byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 6);
         v1[0] = 1;
         DossierState back = serde.deserialize("t", v1);
@@ -50,17 +50,44 @@ class DossierStateSerdeTest {
         assertEquals(s.lastSeq(), back.lastSeq());
         assertEquals(null, back.clock());
         assertEquals(0, back.flags());
+        assertEquals(0, back.lateArrivalMillis());
+    }
+
+    @Test
+    void readsTheSecondLayoutWithoutAnArrivalTime() {
+        DossierState s = DossierState.start(Events.event("OLD", 1, EventType.ACCEPTED, Events.T0), 5_000)
+                .withSla(new io.dossierpulse.domain.sla.SlaClock(100, 200, io.dossierpulse.domain.sla.SlaClock.NONE,
+                        io.dossierpulse.domain.sla.SlaClock.NONE, io.dossierpulse.domain.sla.SlaClock.NONE, 0, 0),
+                        DossierState.Flag.REGISTERED, null);
+        byte[] v2 = withoutArrival(serde.serialize("t", s), true);
+        v2[0] = 2;
+        DossierState back = serde.deserialize("t", v2);
+        assertEquals(s.clock(), back.clock());
+        assertEquals(s.lastSeq(), back.lastSeq());
+        assertEquals(0, back.lateArrivalMillis(), "an old state counts as settled long ago");
+    }
+
+    /** Version 3 bytes of a state with one remembered eventId and no skipped seq, the arrival time cut out. */
+    private static byte[] withoutArrival(byte[] v3, boolean hasClock) {
+        // After the arrival time: last seq, transitions, one eventId hash, no skipped seq, then the SLA
+        // part (presence byte, the clock's 5 longs and 2 ints when present, flags int, outcome byte).
+        int after = 8 + 4 + (1 + 8) + 1 + 1 + (hasClock ? 48 : 0) + 4 + 1;
+        int at = v3.length - after - 8;
+        byte[] out = new byte[v3.length - 8];
+        System.arraycopy(v3, 0, out, 0, at);
+        System.arraycopy(v3, at + 8, out, at, after);
+        return out;
     }
 
     @Test
     void roundTripsAStateWithoutOptionalParts() {
-        DossierState s = DossierState.start(Events.event("D", 1, EventType.ACCEPTED, Instant.EPOCH.plusSeconds(1)));
+        DossierState s = DossierState.start(Events.event("D", 1, EventType.ACCEPTED, Instant.EPOCH.plusSeconds(1)), 0);
         assertEquals(s, serde.deserialize("t", serde.serialize("t", s)));
     }
 
     @Test
     void isCompact() {
-        DossierState s = DossierState.start(Events.event("HN-2025-000001234", 1, EventType.SUBMITTED, Events.T0));
+        DossierState s = DossierState.start(Events.event("HN-2025-000001234", 1, EventType.SUBMITTED, Events.T0), 0);
         int size = serde.serialize("t", s).length;
         assertTrue(size < 120, "a fresh dossier serialises to " + size + " bytes");
     }

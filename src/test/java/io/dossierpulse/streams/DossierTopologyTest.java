@@ -10,7 +10,7 @@ import io.dossierpulse.domain.DossierStatus;
 import io.dossierpulse.domain.EventType;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
 import io.dossierpulse.domain.dossier.DossierState;
-import io.dossierpulse.domain.dossier.DossierTracker;
+import io.dossierpulse.domain.dossier.DossierLedger;
 import io.dossierpulse.domain.sla.SlaEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class DossierTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("topology-test").toString());
         driver = new TopologyTestDriver(DossierTopology.build(SETTINGS, new PipelineMetrics(registry),
-                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE,
+                new DossierLedger(ProcedureCatalog.loadDefault(), SlaEngine.standard()), CounterPublisher.NONE,
                 InputLag.NONE), props,
                 Events.T0);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());

@@ -1,5 +1,6 @@
 package io.dossierpulse.streams;
 
+import io.dossierpulse.domain.sla.SlaEventType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class SlaEventSchemaTest {
     }
 
     private static JsonNode sample(SlaEventType type) throws Exception {
-        DossierState s = DossierState.start(Events.event("S-1", 1, EventType.ACCEPTED, Events.T0))
+        DossierState s = DossierState.start(Events.event("S-1", 1, EventType.ACCEPTED, Events.T0), 0)
                 .withSla(new SlaClock(Events.T0.getEpochSecond(), Events.T0.getEpochSecond() + 3600, SlaClock.NONE,
                         Events.T0.getEpochSecond() + 7200, SlaClock.NONE, 0, 0), 0, null);
         Instant due = Instant.ofEpochSecond(Events.T0.getEpochSecond() + 3600);

@@ -12,7 +12,7 @@ import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.EventType;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
 import io.dossierpulse.domain.dossier.DossierState;
-import io.dossierpulse.domain.dossier.DossierTracker;
+import io.dossierpulse.domain.dossier.DossierLedger;
 import io.dossierpulse.domain.indicators.Measure;
 import io.dossierpulse.domain.indicators.Tally;
 import io.dossierpulse.domain.sla.Outcome;
@@ -74,7 +74,7 @@ class SlaTrackingTest {
         registry = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(DossierTopology.build(TopologySettings.defaults(),
                 new PipelineMetrics(registry),
-                new DossierTracker(ProcedureCatalog.loadDefault(), SlaEngine.standard()), publisher, InputLag.NONE),
+                new DossierLedger(ProcedureCatalog.loadDefault(), SlaEngine.standard()), publisher, InputLag.NONE),
                 props, wallClock);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());
         sla = driver.createOutputTopic("dossier.sla-events", Serdes.String().deserializer(),
@@ -146,12 +146,12 @@ class SlaTrackingTest {
     void wallHorizonPassesADeadlineAsSoonAsTheClockIsPastIt() {
         long due = MON_10.getEpochSecond();
         // Deadlines strictly before the horizon are announced.
-        assertEquals(due, SlaTracking.wallHorizon(due * 1000), "exactly at the due: not yet");
-        assertEquals(due + 1, SlaTracking.wallHorizon(due * 1000 + 1));
-        assertEquals(due + 1, SlaTracking.wallHorizon(due * 1000 + 999));
-        assertEquals(due + 1, SlaTracking.wallHorizon(due * 1000 + 1000));
-        assertEquals(-1, SlaTracking.wallHorizon(-1000));
-        assertEquals(0, SlaTracking.wallHorizon(-999));
+        assertEquals(due, TaskClock.wallHorizon(due * 1000), "exactly at the due: not yet");
+        assertEquals(due + 1, TaskClock.wallHorizon(due * 1000 + 1));
+        assertEquals(due + 1, TaskClock.wallHorizon(due * 1000 + 999));
+        assertEquals(due + 1, TaskClock.wallHorizon(due * 1000 + 1000));
+        assertEquals(-1, TaskClock.wallHorizon(-1000));
+        assertEquals(0, TaskClock.wallHorizon(-999));
     }
 
     @Test

@@ -9,7 +9,7 @@ public enum Deadline {
     /** The due of a re-appointment (after an apology) passes: a second, distinct breach. */
     REAPPOINTMENT;
 
-    private static final Deadline[] VALUES = values();
+    static final Deadline[] VALUES = values();
 
     public static Deadline of(int ordinal) {
         return VALUES[ordinal];

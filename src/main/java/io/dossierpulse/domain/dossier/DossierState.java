@@ -12,6 +12,9 @@ import java.util.Arrays;
  * What the processor keeps about one dossier. Immutable: applying an event yields a new state.
  * Instants are epoch milliseconds (0 = not yet) to keep the per-event path free of boxing.
  *
+ * @param lateArrivalMillis   wall-clock time at which the latest event was applied when it arrived behind its
+ *                            partition's event time (a late or back-dated history), 0 when it arrived in
+ *                            order: passed deadlines then wait a settle time (docs/architecture.md)
  * @param receivingAgencyCode the agency whose desk received the dossier (counters are kept under it)
  * @param currentAgencyCode   the agency handling it now (changes on TRANSFERRED)
  * @param recentEventIds      hashes of the most recent applied eventIds, for duplicate detection
@@ -32,6 +35,7 @@ public record DossierState(
         long acceptedAtMillis,
         long endedAtMillis,
         long lastEventAtMillis,
+        long lateArrivalMillis,
         long lastSeq,
         int transitions,
         long[] recentEventIds,
@@ -64,18 +68,18 @@ public record DossierState(
     private static final long[] NONE = new long[0];
 
     /** The state of a dossier after its first event (the SLA part is set by the tracker). */
-    public static DossierState start(DossierEvent e) {
+    public static DossierState start(DossierEvent e, long lateArrivalMillis) {
         long at = e.occurredAt().toEpochMilli();
         return new DossierState(e.dossierId(), e.type().resultingStatus(), e.agencyCode(), e.agencyCode(),
                 e.procedureCode(), e.channel(),
                 e.type() == EventType.SUBMITTED ? at : 0,
                 e.type() == EventType.ACCEPTED ? at : 0,
                 isEnd(e.type()) ? at : 0,
-                at, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE, null, attributes(0, e), null);
+                at, lateArrivalMillis, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE, null, attributes(0, e), null);
     }
 
     /** The state after a transition the lifecycle has allowed (the SLA part is carried over). */
-    public DossierState apply(DossierEvent e) {
+    public DossierState apply(DossierEvent e, long lateArrivalMillis) {
         long at = e.occurredAt().toEpochMilli();
         DossierStatus next = e.type().resultingStatus() == null ? status : e.type().resultingStatus();
         return new DossierState(dossierId, next, receivingAgencyCode,
@@ -85,7 +89,7 @@ public record DossierState(
                 submittedAtMillis,
                 acceptedAtMillis == 0 && e.type() == EventType.ACCEPTED ? at : acceptedAtMillis,
                 endedAtMillis == 0 && isEnd(e.type()) ? at : endedAtMillis,
-                Math.max(lastEventAtMillis, at),
+                Math.max(lastEventAtMillis, at), lateArrivalMillis,
                 e.seq(), transitions + 1, remember(recentEventIds, eventIdHash(e.eventId())), skippedSeqs,
                 clock, attributes(flags, e), outcome);
     }
@@ -93,7 +97,7 @@ public record DossierState(
     /** The state after an event whose seq is used up without changing the dossier (a rejected transition). */
     public DossierState consumeSeq(long seq, String eventId) {
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
-                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, Math.max(lastSeq, seq),
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, Math.max(lastSeq, seq),
                 transitions, remember(recentEventIds, eventIdHash(eventId)), skippedSeqs, clock, flags, outcome);
     }
 
@@ -106,7 +110,7 @@ public record DossierState(
             skipped[k++] = s;
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
-                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, nextSeq - 1, transitions,
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, nextSeq - 1, transitions,
                 recentEventIds, skipped, clock, flags, outcome);
     }
 
@@ -118,14 +122,14 @@ public record DossierState(
             skipped[i] = i + 1;
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
-                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lastSeq, transitions,
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, lastSeq, transitions,
                 recentEventIds, skipped, clock, flags, outcome);
     }
 
     /** The same dossier with its SLA part replaced. */
     public DossierState withSla(SlaClock newClock, int newFlags, Outcome newOutcome) {
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
-                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lastSeq, transitions,
+                submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, lastSeq, transitions,
                 recentEventIds, skippedSeqs, newClock, newFlags, newOutcome);
     }
 
@@ -199,6 +203,7 @@ public record DossierState(
                 && procedureCode.equals(s.procedureCode) && channel == s.channel
                 && submittedAtMillis == s.submittedAtMillis && acceptedAtMillis == s.acceptedAtMillis
                 && endedAtMillis == s.endedAtMillis && lastEventAtMillis == s.lastEventAtMillis
+                && lateArrivalMillis == s.lateArrivalMillis
                 && lastSeq == s.lastSeq && transitions == s.transitions
                 && Arrays.equals(recentEventIds, s.recentEventIds) && Arrays.equals(skippedSeqs, s.skippedSeqs)
                 && java.util.Objects.equals(clock, s.clock) && flags == s.flags && outcome == s.outcome;

@@ -12,6 +12,7 @@ import io.dossierpulse.domain.sla.Breach;
 import io.dossierpulse.domain.sla.Outcome;
 import io.dossierpulse.domain.sla.SlaClock;
 import io.dossierpulse.domain.sla.SlaEngine;
+import io.dossierpulse.domain.sla.SlaEventType;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,15 +27,7 @@ import java.util.List;
  * than the at-risk threshold (a same-day dossier starts inside it, so there is no drop to announce).
  * Processing time is the working time from clock start to resolution, pauses included.
  */
-public final class DossierTracker {
-
-    /** Where the tracker's effects go; the processor turns them into store writes and SLA events. */
-    public interface Sink {
-        void count(String agencyCode, String procedureCode, long epochDay, Measure measure, long delta);
-
-        /** The dossier was resolved after its due instant. */
-        void resolvedLate(DossierState state, long endSecond);
-    }
+final class DossierTracker {
 
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long VIETNAM_OFFSET = 7 * 3_600;
@@ -62,7 +55,7 @@ public final class DossierTracker {
      * The SLA part of {@code after} (the state the lifecycle produced from {@code before} and
      * {@code e}), with the counter changes sent to the sink.
      */
-    public DossierState track(DossierState before, DossierState after, DossierEvent e, Sink sink) {
+    public DossierState track(DossierState before, DossierState after, DossierEvent e, Effects sink) {
         String agency = after.receivingAgencyCode();
         String procedureCode = after.procedureCode();
         long at = e.occurredAt().getEpochSecond();
@@ -113,7 +106,7 @@ public final class DossierTracker {
                     flags |= DossierState.Flag.RESOLUTION_COUNTED;
                     outcome = resolve(after, clock, e.occurredAt(), flags, sink);
                     if (outcome == Outcome.LATE) {
-                        sink.resolvedLate(after.withSla(clock, flags, outcome), at);
+                        resolvedLate(after.withSla(clock, flags, outcome), at, sink);
                     }
                 }
             }
@@ -138,6 +131,13 @@ public final class DossierTracker {
             return after;
         }
         return after.withSla(clock, flags, outcome);
+    }
+
+    private void resolvedLate(DossierState s, long endSecond, Effects sink) {
+        SlaClock c = s.clock();
+        boolean apologized = c.reappointedDueSecond() != SlaClock.NONE;
+        sink.announce(SlaEventType.RESOLVED_LATE, s, endSecond, c.dueSecond(), endSecond * 1000,
+                overdueMinutes(s, Instant.ofEpochSecond(endSecond)), !apologized);
     }
 
     private SlaClock startClock(DossierEvent e, Procedure procedure) {
@@ -170,7 +170,7 @@ public final class DossierTracker {
         };
     }
 
-    private Outcome resolve(DossierState s, SlaClock clock, Instant end, int flags, Sink sink) {
+    private Outcome resolve(DossierState s, SlaClock clock, Instant end, int flags, Effects sink) {
         String agency = s.receivingAgencyCode();
         String procedure = s.procedureCode();
         long day = localDay(end.getEpochSecond());
@@ -201,13 +201,13 @@ public final class DossierTracker {
         return outcome;
     }
 
-    private static void leaveOpenStock(DossierState s, int flags, Sink sink) {
+    private static void leaveOpenStock(DossierState s, int flags, Effects sink) {
         long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
         Measure stock = (flags & DossierState.Flag.COUNTED_OVERDUE) != 0 ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
         sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, stock, -1);
     }
 
-    private static void moveToOverdue(DossierState s, Sink sink) {
+    private static void moveToOverdue(DossierState s, Effects sink) {
         long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
         sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, Measure.OPEN_ON_TIME, -1);
         sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, Measure.OPEN_OVERDUE, 1);
@@ -238,13 +238,23 @@ public final class DossierTracker {
      * The state after announcing a deadline: marked as sent; a breach moves the dossier to the
      * overdue stock.
      */
-    public DossierState fire(DossierState s, Deadline d, Sink sink) {
+    public DossierState fire(DossierState s, Deadline d, long second, long detectedAtMillis, Effects sink) {
         int flags = s.flags() | d.sentFlag();
         if (d == Deadline.DUE && !s.has(DossierState.Flag.COUNTED_OVERDUE)) {
             moveToOverdue(s, sink);
             flags |= DossierState.Flag.COUNTED_OVERDUE;
         }
-        return s.withSla(s.clock(), flags, s.outcome());
+        DossierState fired = s.withSla(s.clock(), flags, s.outcome());
+        SlaClock c = s.clock();
+        SlaEventType type = switch (d) {
+            case AT_RISK -> SlaEventType.AT_RISK;
+            case DUE -> SlaEventType.BREACHED;
+            case REAPPOINTMENT -> SlaEventType.REAPPOINTMENT_BREACHED;
+        };
+        long due = d == Deadline.REAPPOINTMENT ? c.reappointedDueSecond() : c.dueSecond();
+        sink.announce(type, fired, second, due, detectedAtMillis,
+                overdueMinutes(fired, Instant.ofEpochMilli(detectedAtMillis)), d != Deadline.AT_RISK);
+        return fired;
     }
 
     /** Working minutes past the procedure's due at {@code at} (0 while within time or without a clock). */

@@ -1,6 +1,6 @@
 package io.dossierpulse.domain.lifecycle;
 
-/** Why an event was refused by the dossier lifecycle; stable codes for the rejection stream. */
+/** Why a valid event was refused by a dossier's intake or lifecycle; stable codes for the rejection stream. */
 public enum RejectionReason {
     /** The event type is not allowed in the dossier's current (non-final) status. */
     ILLEGAL_TRANSITION,
@@ -9,5 +9,7 @@ public enum RejectionReason {
     /** The dossier has no state yet and the event is not one a dossier can start with. */
     NOT_STARTED,
     /** The event lacks a field its type requires (channel, toAgencyCode or newDueAt). */
-    MISSING_FIELD
+    MISSING_FIELD,
+    /** The seq arrived after the hold for it timed out and later events of the dossier were applied. */
+    SEQ_SKIPPED
 }

@@ -1,0 +1,78 @@
+package io.dossierpulse.perf.stage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** What the harness asks the embedded broker through an Admin client: partitions, offsets, sizes. */
+public final class Topics {
+
+    /** The embedded broker's node id. */
+    private static final int BROKER = 1;
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private Topics() {
+    }
+
+    public static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+        return d.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    /** The sum of the partitions' end offsets. */
+    public static long endOffsets(Admin admin, List<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        return offsetSum(admin, latest);
+    }
+
+    public static long offsetSum(Admin admin, Map<TopicPartition, OffsetSpec> spec) throws Exception {
+        return admin.listOffsets(spec).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
+    /** Bytes on disk per topic (all partitions). */
+    public static Map<String, Long> sizes(Admin admin) throws Exception {
+        Map<String, Long> sizes = new TreeMap<>();
+        Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(List.of(BROKER))
+                .allDescriptions().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        for (LogDirDescription dir : dirs.getOrDefault(BROKER, Map.of()).values()) {
+            for (Map.Entry<TopicPartition, ReplicaInfo> e : dir.replicaInfos().entrySet()) {
+                sizes.merge(e.getKey().topic(), e.getValue().size(), Long::sum);
+            }
+        }
+        return sizes;
+    }
+
+    /** The sum of a group's committed offsets over the input partitions. */
+    static long committed(Admin admin, String group, List<TopicPartition> input) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long sum = 0;
+        for (TopicPartition tp : input) {
+            OffsetAndMetadata o = offsets.get(tp);
+            sum += o == null ? 0 : o.offset();
+        }
+        return sum;
+    }
+
+    /** An application's internal topics (changelogs, repartition topics): their names start with its id. */
+    static void deleteInternal(Admin admin, String applicationId) throws Exception {
+        List<String> internal = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+                .filter(t -> t.startsWith(applicationId + "-")).toList();
+        if (!internal.isEmpty()) {
+            admin.deleteTopics(internal).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.dossierpulse.domain.sla;
+
+/** The kinds of announcement on {@code dossier.sla-events}; the CloudEvents type is {@link #cloudEventType()}. */
+public enum SlaEventType {
+    AT_RISK,
+    BREACHED,
+    REAPPOINTMENT_BREACHED,
+    RESOLVED_LATE;
+
+    public String cloudEventType() {
+        return "io.dossierpulse.sla." + name().toLowerCase();
+    }
+}

@@ -1,0 +1,288 @@
+package io.dossierpulse.streams;
+
+import io.dossierpulse.contract.EventCodec;
+import io.dossierpulse.contract.ParseResult;
+import io.dossierpulse.contract.RejectReason;
+import io.dossierpulse.domain.DossierEvent;
+import io.dossierpulse.domain.dossier.DossierLedger;
+import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.dossier.Effects;
+import java.time.Duration;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.jboss.logging.Logger;
+
+/**
+ * One walk of an event: decode and validate, look the dossier up, let the {@link DossierLedger}
+ * decide, then persist what its {@link Effects} say. The decisions are the domain's; this class
+ * only routes records and effects to the task's writers:
+ * <ul>
+ *   <li>{@link DossierStates}: the {@code dossiers} store, the one logged write per event;</li>
+ *   <li>{@link DeadlineIndex}: pending deadlines in memory, rebuilt from the states when the task starts;</li>
+ *   <li>{@link CounterStore}: counter deltas batched in memory, written once per key per commit;</li>
+ *   <li>{@link OverdueList}, {@link HeldEvents}: written only when a dossier joins or leaves them;</li>
+ *   <li>the dead-letter and SLA-event sinks.</li>
+ * </ul>
+ * A record that cannot be applied is dead-lettered, bytes unchanged, with its reason. A failure in
+ * this code dead-letters the record instead of killing the stream thread; Kafka's own exceptions
+ * (fencing, migration) propagate so that exactly-once recovery can do its job.
+ */
+final class DossierProcessor implements Processor<String, byte[], String, byte[]> {
+
+    private static final Logger LOG = Logger.getLogger(DossierProcessor.class);
+
+    private final TopologySettings settings;
+    private final EventCodec codec;
+    private final PipelineMetrics metrics;
+    private final DossierLedger ledger;
+    private final InputLag inputLag;
+    private final CounterPublication publication;
+    private final Effects fx = new Effects();
+    private final TaskCounts counts;
+    private ProcessorContext<String, byte[]> context;
+    private DossierStates states;
+    private HeldEvents held;
+    private OverdueList overdue;
+    private DeadlineIndex deadlines;
+    private TaskClock clock;
+    private java.util.function.LongSupplier indexSize;
+
+    DossierProcessor(TopologySettings settings, PipelineMetrics metrics, DossierLedger ledger,
+            CounterPublisher publisher, InputLag inputLag) {
+        this.settings = settings;
+        this.codec = new EventCodec(settings.maxEventBytes());
+        this.metrics = metrics;
+        this.ledger = ledger;
+        this.inputLag = inputLag;
+        this.publication = new CounterPublication(publisher);
+        this.counts = new TaskCounts(metrics);
+    }
+
+    /**
+     * Builds every per-task structure from the stores, so that a task that starts, moves here or is
+     * revived after an aborted transaction starts clean: nothing survives from before but the stores.
+     */
+    @Override
+    public void init(ProcessorContext<String, byte[]> ctx) {
+        long started = System.nanoTime();
+        this.context = ctx;
+        this.states = new DossierStates(ctx.getStateStore(DossierTopology.DOSSIER_STORE),
+                settings.dossierCacheSize(), metrics);
+        this.held = new HeldEvents(ctx.getStateStore(DossierTopology.HELD_STORE), settings);
+        this.overdue = new OverdueList(ctx.getStateStore(DossierTopology.OVERDUE_STORE), metrics);
+        this.deadlines = new DeadlineIndex(ledger, settings.settleTime().toMillis());
+        this.clock = new TaskClock(settings, inputLag, ctx.taskId().partition(), ctx.currentSystemTimeMs());
+        counts.release();
+        fx.clear();
+        states.forEach(s -> {
+            deadlines.add(s);
+            overdue.rebuilt(s);
+            counts.statusChanged(null, s.status());
+            clock.restored(s.lastEventAtMillis() / 1000);
+        });
+        CounterStore counters = CounterStore.of(ctx.getStateStore(DossierTopology.COUNTER_STORE));
+        counts.start(counters);
+        publication.start(counters, ctx.taskId().partition());
+        DeadlineIndex index = deadlines;
+        indexSize = index::size;
+        metrics.watchDeadlineIndex(indexSize);
+        Duration tenth = settings.holdTimeout().dividedBy(10);
+        Duration every = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
+        ctx.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::releaseExpiredHolds);
+        ctx.schedule(settings.scanInterval(), PunctuationType.WALL_CLOCK_TIME, this::scan);
+        metrics.taskRebuilt(System.nanoTime() - started);
+    }
+
+    @Override
+    public void close() {
+        if (indexSize != null) {
+            metrics.unwatchDeadlineIndex(indexSize);
+        }
+        counts.release();
+        if (overdue != null) {
+            overdue.release();
+        }
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Origin origin = context.recordMetadata()
+                .map(md -> new Origin(md.topic(), md.partition(), md.offset(), record.timestamp()))
+                .orElse(new Origin(settings.eventsTopic(), -1, -1, record.timestamp()));
+        try {
+            ParseResult parsed = codec.decode(record.value());
+            if (parsed instanceof ParseResult.Invalid invalid) {
+                deadLetter(record.key(), record.value(), record.headers(), invalid.violation().reason(),
+                        invalid.violation().message(), origin);
+                return;
+            }
+            DossierEvent event = ((ParseResult.Valid) parsed).event();
+            if (!event.dossierId().equals(record.key())) {
+                deadLetter(record.key(), record.value(), record.headers(), RejectReason.KEY_MISMATCH,
+                        "record key '" + record.key() + "' must equal dossierId '" + event.dossierId() + "'", origin);
+                return;
+            }
+            long wallMs = context.currentSystemTimeMs();
+            metrics.eventLag(wallMs - event.occurredAt().toEpochMilli());
+            long at = event.occurredAt().getEpochSecond();
+            boolean late = clock.behind(at);
+            boolean replaying = clock.replaying(at, wallMs);
+            long horizon = clock.eventSeen(at, wallMs);
+            if (horizon != TaskClock.NO_SCAN) {
+                fireDue(horizon, wallMs, replaying);
+            }
+            DossierState current = states.get(event.dossierId());
+            fx.clear();
+            ledger.apply(current, event, wallMs, late, replaying, fx);
+            if (fx.verdict() == Effects.Verdict.HELD) {
+                hold(event, record.value(), record.headers(), origin);
+                return;
+            }
+            DossierState next = settle(current, event, record.value(), record.headers(), origin);
+            if (next != null && held.any()) {
+                drainHeld(next);
+            }
+        } catch (KafkaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Failed to process record %s-%d@%d; dead-lettered", origin.topic(), origin.partition(),
+                    origin.offset());
+            deadLetter(record.key(), record.value(), record.headers(), RejectReason.PROCESSING_ERROR, e.toString(),
+                    origin);
+        }
+    }
+
+    /** Persists the decision in {@link #fx}; returns the dossier's state afterwards, or null when it has none. */
+    private DossierState settle(DossierState before, DossierEvent event, byte[] value, Headers headers, Origin origin) {
+        switch (fx.verdict()) {
+            case APPLIED -> metrics.applied(event);
+            case DUPLICATE -> metrics.duplicate();
+            case REJECTED -> deadLetter(event.dossierId(), value, headers, DeadLetters.reasonOf(fx.rejection()),
+                    fx.message(), origin);
+            case HELD -> throw new IllegalStateException("a held event cannot be settled");
+        }
+        persist(before);
+        return fx.next() != null ? fx.next() : before;
+    }
+
+    /** Writes the effects of one decision (about the dossier whose stored state was {@code before}). */
+    private void persist(DossierState before) {
+        DossierState next = fx.next();
+        if (next != null) {
+            states.put(next);
+            deadlines.changed(before, next);
+            overdue.changed(before, next);
+            counts.statusChanged(before == null ? null : before.status(), next.status());
+        }
+        counts.add(fx, publication);
+        for (int i = 0; i < fx.announcements(); i++) {
+            byte[] bytes = SlaEventCodec.encode(fx, i);
+            context.forward(new Record<>(fx.announced(i).dossierId(), bytes, fx.detectedAtMillis(i)),
+                    DossierTopology.SLA_SINK);
+            metrics.slaEvent(fx.type(i));
+        }
+    }
+
+    // ------------------------------------------------------------ deadlines
+
+    /** The scheduled scan: announces what the task's horizon has passed, publishes changed counters. */
+    private void scan(long wallMs) {
+        long started = System.nanoTime();
+        fireDue(clock.horizon(wallMs), wallMs, !clock.live(wallMs));
+        publication.publishChanged();
+        metrics.punctuation(System.nanoTime() - started);
+    }
+
+    /**
+     * Announces the settled dossiers' deadlines before {@code horizon} (strictly: a dossier resolved
+     * exactly at its due is on time), at most {@code max-fires-per-scan} of them.
+     */
+    private void fireDue(long horizon, long wallMs, boolean byEventTime) {
+        int fired = 0;
+        while (fired < settings.maxFiresPerScan() && deadlines.next(horizon, wallMs)) {
+            DossierState s = states.get(deadlines.dossierId());
+            if (!deadlines.confirm(s, wallMs)) {
+                continue;
+            }
+            fx.clear();
+            ledger.fire(s, deadlines.kind(), byEventTime ? deadlines.second() * 1000 : wallMs, fx);
+            persist(s);
+            fired++;
+        }
+    }
+
+    // ------------------------------------------------------------ held events
+
+    private void hold(DossierEvent event, byte[] value, Headers headers, Origin origin) {
+        if (!held.hold(event, value, origin, context.currentSystemTimeMs())) {
+            deadLetter(event.dossierId(), value, headers, RejectReason.HOLD_OVERFLOW, "more than "
+                    + settings.maxHeldPerDossier() + " events held for dossier " + event.dossierId()
+                    + " while waiting for an earlier seq", origin);
+            return;
+        }
+        metrics.held();
+    }
+
+    /** Applies the held events that now follow the state's last seq, in seq order. */
+    private void drainHeld(DossierState state) {
+        DossierState s = state;
+        while (held.any()) {
+            HeldEvent h = held.take(s.dossierId(), s.lastSeq() + 1);
+            if (h == null) {
+                return;
+            }
+            DossierEvent event = decodeHeld(h);
+            long wallMs = context.currentSystemTimeMs();
+            fx.clear();
+            long at = event.occurredAt().getEpochSecond();
+            ledger.apply(s, event, wallMs, clock.behind(at), clock.replaying(at, wallMs), fx);
+            s = settle(s, event, h.value(), null, h.origin());
+        }
+    }
+
+    /** Gives up waiting for missing seqs of dossiers whose oldest held event is older than the timeout. */
+    private void releaseExpiredHolds(long now) {
+        for (String dossierId : held.expired(now - settings.holdTimeout().toMillis())) {
+            release(dossierId);
+        }
+    }
+
+    private void release(String dossierId) {
+        DossierState state = states.get(dossierId);
+        HeldEvent h;
+        // Without state, a rejected first event leaves nothing to build on: try the next held one.
+        while ((h = held.takeFirst(dossierId)) != null) {
+            DossierEvent event = decodeHeld(h);
+            long missing = event.seq() - (state == null ? 0 : state.lastSeq()) - 1;
+            metrics.gapSkipped(missing);
+            LOG.warnf("Dossier %s: gave up waiting for %d missing seq(s) before seq %d after %s", dossierId, missing,
+                    event.seq(), settings.holdTimeout());
+            long wallMs = context.currentSystemTimeMs();
+            fx.clear();
+            long at = event.occurredAt().getEpochSecond();
+            ledger.applyAfterGap(state, event, wallMs, clock.behind(at), clock.replaying(at, wallMs), fx);
+            DossierState after = settle(state, event, h.value(), null, h.origin());
+            if (after != null && after != state) {
+                drainHeld(after);
+                return;
+            }
+        }
+    }
+
+    /** Held events were valid when held and the codec is deterministic. */
+    private DossierEvent decodeHeld(HeldEvent h) {
+        return ((ParseResult.Valid) codec.decode(h.value())).event();
+    }
+
+    private void deadLetter(String key, byte[] value, Headers original, RejectReason reason, String message,
+            Origin origin) {
+        metrics.rejected(reason);
+        Headers headers = DeadLetters.headers(original, reason, message, origin.topic(), origin.partition(),
+                origin.offset(), context.currentSystemTimeMs());
+        context.forward(new Record<>(key, value, origin.timestamp(), headers), DossierTopology.DLQ_SINK);
+    }
+}

@@ -1,0 +1,74 @@
+package io.dossierpulse.streams;
+
+import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.indicators.Tally;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads of this instance's stores for the API: the store key layouts stay in this package
+ * ({@link CounterKeys}, {@link OverdueKeys}), callers get domain values. Each read covers the
+ * partitions this instance holds; scatter-gather over instances is the caller's.
+ */
+public final class StoreQueries {
+
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private StoreQueries() {
+    }
+
+    /** A dossier's state, or null when this instance holds none for it. */
+    public static DossierState dossier(KafkaStreams streams, String dossierId) {
+        return StoreQueries.<DossierState>store(streams, DossierTopology.DOSSIER_STORE).get(dossierId);
+    }
+
+    /**
+     * The open overdue dossiers held here whose state {@code keep} accepts, in store order (most
+     * overdue first within each partition; the caller orders the union).
+     */
+    public static List<DossierState> overdue(KafkaStreams streams, Predicate<DossierState> keep) {
+        ReadOnlyKeyValueStore<String, String> list = store(streams, DossierTopology.OVERDUE_STORE);
+        ReadOnlyKeyValueStore<String, DossierState> dossiers = store(streams, DossierTopology.DOSSIER_STORE);
+        List<DossierState> out = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = list.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                DossierState s = dossiers.get(OverdueKeys.dossierOf(kv.key));
+                if (s != null && s.clock() != null && keep.test(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The counters of one procedure over a range of local dates, all agencies, summed. */
+    public static Tally procedureTally(KafkaStreams streams, String procedureCode, LocalDate from, LocalDate to) {
+        ReadOnlyKeyValueStore<String, Tally> counters = store(streams, DossierTopology.COUNTER_STORE);
+        Tally sum = new Tally();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            try (KeyValueIterator<String, Tally> it = counters.prefixScan(CounterKeys.dayPrefix(d), KEYS)) {
+                while (it.hasNext()) {
+                    KeyValue<String, Tally> kv = it.next();
+                    if (CounterKeys.procedureOf(kv.key).equals(procedureCode)) {
+                        sum.merge(kv.value);
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams streams, String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    }
+}
