@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end throughput on one machine against Kafka's own floor (see docs/benchmarks.md).
 #
-#   benchmarks/run-e2e.sh --events 2000000       # preload 2 million events, run the three stages
+#   benchmarks/run-e2e.sh --events 2000000       # preload 2 million events, run the four stages
 #   benchmarks/run-e2e.sh                         # 10 million (the default)
 #   benchmarks/run-e2e.sh --preset hanoi-year     # 26 million, about a year of Hanoi
 #   benchmarks/run-e2e.sh --help                  # every option
@@ -9,14 +9,19 @@
 # Steps: (1) build the service with Maven when target/classes is missing or older than the sources,
 # and write its dependency classpath when missing or older than pom.xml; (2) compile the harness in
 # benchmarks/e2e/src with javac into benchmarks/target/e2e-classes; (3) run it in one JVM: the
-# embedded broker, the preload and the three stages. Output also goes to
-# benchmarks/target/e2e-run-<timestamp>.log; the last line is the RESULT line.
+# embedded broker, the preload and the stages (consume, floor, full, peer). Output also goes to
+# benchmarks/target/e2e-run-<timestamp>.log; the last line is the RESULT line:
+#   RESULT full_eps= floor_eps= peer_eps= consume_eps= full_vs_floor= sla_events= sla_checksum= counters_checksum=
+#
+# The harness: entry points in io.dossierpulse.perf (E2eBenchmark, LatencyBenchmark, RecoveryBenchmark);
+# stages, load, probes and reports in its sub-packages stage, load, probe and report.
 #
 # Environment:
 #   E2E_CLASSES=DIR          compiled service classes to use instead of target/classes (no build)
 #   E2E_CLASSPATH_FILE=FILE  a file holding the dependency classpath (colon-separated jars)
 #   E2E_JAVA_OPTS="..."      JVM options instead of the defaults below
-#   E2E_MAIN=CLASS           the harness entry point (run-latency.sh and run-recovery.sh set it)
+#   E2E_MAIN=CLASS           the harness entry point, io.dossierpulse.perf.E2eBenchmark by default
+#                            (run-latency.sh and run-recovery.sh set it)
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -57,7 +62,7 @@ javac --release 17 -Xlint:all,-classfile -d "$out" -cp "$classes:$deps" \
     $(find "$bench_dir/e2e/src" -name '*.java')
 
 # (3) Run. A fixed 2 GB heap: the broker, the generator's open dossiers (under 70,000 plans), the
-# producer buffer (64 MB), the consumers' fetch buffers and the Kafka Streams record cache fit with
+# producer buffer (32 MB), the consumers' fetch buffers and the Kafka Streams record cache fit with
 # room to spare, and a heap that does not resize keeps GC behaviour the same from stage to stage
 # (each stage prints its GC pauses and heap high-water mark). RocksDB's memory is native, outside
 # the heap. The JBoss log manager is the service's logging back end (SLF4J goes to it).

@@ -37,11 +37,16 @@ final class DeadlineIndex {
         }
     }
 
-    /** A state written: its deadlines that moved are added (the old entries go stale and are dropped later). */
+    /**
+     * A state written: its deadlines that moved are added (the old entries go stale and are dropped
+     * later). When its late arrival changed, all are added again: an entry waiting in the settling
+     * queue may now be due sooner (a duplicate entry is dropped as stale once the first has fired).
+     */
     void changed(DossierState before, DossierState after) {
+        boolean arrivalChanged = before != null && before.lateArrivalMillis() != after.lateArrivalMillis();
         for (Deadline d : Deadline.values()) {
             long now = ledger.deadlineSecond(after, d);
-            if (now != SlaClock.NONE && (before == null || now != ledger.deadlineSecond(before, d))) {
+            if (now != SlaClock.NONE && (before == null || arrivalChanged || now != ledger.deadlineSecond(before, d))) {
                 due.add(now, now, d, after.dossierId());
             }
         }

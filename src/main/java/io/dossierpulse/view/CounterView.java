@@ -33,12 +33,15 @@ public class CounterView implements CounterPublisher {
 
     private final EmbeddedCacheManager manager;
     private final CounterViewStore store;
+    private final PublicationQueue queue;
 
     @Inject
     public CounterView(PulseConfig config) {
         ViewSettings settings = settings(config.view());
         this.manager = ViewCaches.start(settings);
         this.store = new CounterViewStore(manager, settings.retentionDays(), Clock.systemUTC());
+        this.queue = new PublicationQueue((partition, epochDay, agency, partial) ->
+                store.publish(partition, LocalDate.ofEpochDay(epochDay), agency, partial));
         if (settings.mode() == ViewMode.LOCAL) {
             LOG.infof("Counter view: local, %d days kept, at most %d entries",
                     settings.retentionDays(), settings.maxEntries());
@@ -56,13 +59,22 @@ public class CounterView implements CounterPublisher {
 
     @PreDestroy
     void stop() {
+        queue.close();
         manager.stop();
     }
 
-    /** The stream tasks' entry point: dates arrive as epoch days. */
+    /**
+     * The stream tasks' entry point (dates arrive as epoch days): queued, written by the publisher
+     * thread, so a stream thread never waits on a replicated write.
+     */
     @Override
     public void publish(int partition, long epochDay, String agencyCode, Tally partial) {
-        store.publish(partition, LocalDate.ofEpochDay(epochDay), agencyCode, partial);
+        queue.offer(partition, epochDay, agencyCode, partial);
+    }
+
+    /** Partials queued and not yet written to the view. */
+    public int publicationBacklog() {
+        return queue.backlog();
     }
 
     public void publish(int partition, LocalDate date, String agencyCode, Tally partial) {

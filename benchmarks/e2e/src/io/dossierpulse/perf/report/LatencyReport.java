@@ -30,7 +30,8 @@ public final class LatencyReport {
         r.notes().forEach(n -> out.println("  " + n));
     }
 
-    public static void summary(List<RateStage.Result> results, String runId, Path csv, PrintStream out) throws IOException {
+    public static void summary(List<RateStage.Result> results, String runId, Path csv, PrintStream out)
+            throws IOException {
         out.printf("%n== Summary, run %s (milliseconds)%n", runId);
         out.println("  offered   achieved  lookup p50/p99/max        counters p50/p99/max      SLA p50/p99/max");
         for (RateStage.Result r : results) {

@@ -74,7 +74,8 @@ public final class MachineInfo {
      */
     private static String kafkaVersion() {
         Properties p = new Properties();
-        try (InputStream in = KafkaStreams.class.getClassLoader().getResourceAsStream("kafka/kafka-version.properties")) {
+        ClassLoader loader = KafkaStreams.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream("kafka/kafka-version.properties")) {
             if (in != null) {
                 p.load(in);
             }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -57,8 +58,12 @@ public final class OutputChecksums {
     public List<String> read(String applicationId) throws Exception {
         MessageDigest digest = sha256();
         List<Long> triples = new ArrayList<>();
-        long slaEvents = CommittedRecords.read(bootstrap, slaTopic, slaStart, (k, v) -> triples.add(ByteBuffer
-                .wrap(digest.digest(SlaEventFields.parse(v).triple().getBytes(StandardCharsets.UTF_8))).getLong()));
+        Map<String, Long> byKind = new TreeMap<>();
+        long slaEvents = CommittedRecords.read(bootstrap, slaTopic, slaStart, (k, v) -> {
+            SlaEventFields f = SlaEventFields.parse(v);
+            byKind.merge(String.valueOf(f.kind()), 1L, Long::sum);
+            triples.add(ByteBuffer.wrap(digest.digest(f.triple().getBytes(StandardCharsets.UTF_8))).getLong());
+        });
         long[] sorted = triples.stream().mapToLong(Long::longValue).sorted().toArray();
         long distinct = 0;
         long slaSum = 0;
@@ -89,8 +94,8 @@ public final class OutputChecksums {
         long countersSum = ByteBuffer.wrap(counters.digest()).getLong();
 
         result = new Result(slaEvents, slaEvents - distinct, slaSum, last.size(), countersSum);
-        return List.of(String.format("output: %,d SLA events (%,d distinct, %,d repeated), checksum %s; %,d counter"
-                + " keys in %s, checksum %s", slaEvents, distinct, slaEvents - distinct, Result.hex(slaSum),
+        return List.of(String.format("output: %,d SLA events %s (%,d distinct, %,d repeated), checksum %s; %,d counter"
+                + " keys in %s, checksum %s", slaEvents, byKind, distinct, slaEvents - distinct, Result.hex(slaSum),
                 last.size(), changelog, Result.hex(countersSum)));
     }
 

@@ -1,10 +1,10 @@
 package io.dossierpulse.perf.stage;
 
-import io.dossierpulse.domain.DossierStatus;
 import io.dossierpulse.domain.EventType;
 import io.dossierpulse.domain.lifecycle.DossierLifecycle;
 import io.dossierpulse.domain.lifecycle.Transition;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.serialization.Serde;
@@ -98,8 +98,14 @@ public final class PeerPipeline {
             refused.increment();
             return d.unchanged(e.seq());
         }
-        applied.increment();
-        DossierStatus to = t.status();
-        return d.next(e, type, to);
+        try {
+            PeerDossier next = d.next(e, type, t.status());
+            applied.increment();
+            return next;
+        } catch (DateTimeException bad) {
+            // An unreadable occurredAt or dueAt: dropped like any malformed event, not fatal to the stage.
+            malformed.increment();
+            return d.unchanged(e.seq());
+        }
     }
 }

@@ -57,8 +57,8 @@ public final class RateStage {
     }
 
     /** What the stages of a run send with and watch through. */
-    public record Wiring(KafkaProducer<String, byte[]> producer, String topic, LiveTraffic traffic, ProbeDossiers probes,
-            VisibilityProbe visibility, SlaListener listener, Runnable health) {
+    public record Wiring(KafkaProducer<String, byte[]> producer, String topic, LiveTraffic traffic,
+            ProbeDossiers probes, VisibilityProbe visibility, SlaListener listener, Runnable health) {
     }
 
     private final Wiring w;

@@ -54,8 +54,8 @@ public final class StreamsStage {
     private StreamsStage() {
     }
 
-    public static StageResult run(Plan plan, Admin admin, List<TopicPartition> input, long expected, long timeoutSeconds,
-            Path jfrFile, long sampleMillis, PrintStream out) throws Exception {
+    public static StageResult run(Plan plan, Admin admin, List<TopicPartition> input, long expected,
+            long timeoutSeconds, Path jfrFile, long sampleMillis, PrintStream out) throws Exception {
         Map<String, Long> sizesBefore = Topics.sizes(admin);
         KafkaStreams streams = new KafkaStreams(plan.topology(), plan.props());
         AtomicReference<Throwable> failure = new AtomicReference<>();
