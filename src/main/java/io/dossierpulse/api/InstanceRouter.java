@@ -57,6 +57,19 @@ public class InstanceRouter {
                 .filter(h -> !h.equals(self)).distinct().toList();
     }
 
+    /**
+     * Scatter-gather: this instance's part and the same GET answered by every other instance (each
+     * for its own partitions), parsed; fails fast when one instance cannot answer.
+     */
+    public <T> Uni<java.util.List<T>> gather(T local, String pathAndQuery, java.util.function.Function<String, T> parse) {
+        java.util.List<Uni<T>> parts = new java.util.ArrayList<>();
+        parts.add(Uni.createFrom().item(local));
+        for (HostInfo host : otherInstances()) {
+            parts.add(fetch(host, pathAndQuery).map(parse));
+        }
+        return Uni.join().all(parts).andFailFast();
+    }
+
     /** GET on another instance; the body, or a failure when it does not answer 200. */
     public Uni<String> fetch(HostInfo host, String pathAndQuery) {
         HttpRequest request = forwarded(host, pathAndQuery);

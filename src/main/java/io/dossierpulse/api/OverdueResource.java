@@ -63,13 +63,8 @@ public class OverdueResource {
         if (forwarded) {
             return Uni.createFrom().item(new Page(code, 0, wanted, local));
         }
-        List<Uni<List<OverdueDossier>>> parts = new ArrayList<>();
-        parts.add(Uni.createFrom().item(local));
-        for (var host : router.otherInstances()) {
-            parts.add(router.fetch(host, "/api/agencies/" + code + "/overdue?page=0&size=" + wanted)
-                    .map(OverdueResource::parse));
-        }
-        return Uni.join().all(parts).andFailFast().map(lists -> {
+        return router.gather(local, "/api/agencies/" + code + "/overdue?page=0&size=" + wanted,
+                OverdueResource::parse).map(lists -> {
             List<OverdueDossier> all = new ArrayList<>();
             lists.forEach(all::addAll);
             all.sort(MOST_OVERDUE_FIRST);

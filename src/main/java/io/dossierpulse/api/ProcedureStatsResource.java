@@ -51,13 +51,8 @@ public class ProcedureStatsResource {
         if (forwarded) {
             return Uni.createFrom().item(answer(code, r, local));
         }
-        List<Uni<Tally>> parts = new ArrayList<>();
-        parts.add(Uni.createFrom().item(local));
-        for (var host : router.otherInstances()) {
-            parts.add(router.fetch(host, "/api/procedures/" + code + "/stats?from=" + r.from() + "&to=" + r.to())
-                    .map(ProcedureStatsResource::counts));
-        }
-        return Uni.join().all(parts).andFailFast().map(tallies -> {
+        return router.gather(local, "/api/procedures/" + code + "/stats?from=" + r.from() + "&to=" + r.to(),
+                ProcedureStatsResource::counts).map(tallies -> {
             Tally sum = new Tally();
             tallies.forEach(sum::merge);
             return answer(code, r, sum);

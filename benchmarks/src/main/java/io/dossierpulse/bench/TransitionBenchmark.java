@@ -2,7 +2,9 @@ package io.dossierpulse.bench;
 
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.DossierStatus;
-import io.dossierpulse.domain.dossier.DossierIntake;
+import io.dossierpulse.domain.catalog.ProcedureCatalog;
+import io.dossierpulse.domain.dossier.DossierLedger;
+import io.dossierpulse.domain.dossier.Effects;
 import io.dossierpulse.domain.dossier.DossierState;
 import io.dossierpulse.domain.lifecycle.DossierLifecycle;
 import io.dossierpulse.domain.lifecycle.Transition;
@@ -26,9 +28,9 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@link #lifecycleWithSla}: the lifecycle table lookup, then the SLA clock's matching
  *       transition: start, pause, resume (which moves the dues), outcome at the end.</li>
- *   <li>{@link #intakeDecideApply}: {@link DossierIntake#decide}, which checks duplicates and seq
- *       order, asks the lifecycle and builds the next {@link DossierState}.</li>
- *   <li>{@link #intakeWithSla}: both, the whole per-event work of the domain.</li>
+ *   <li>{@link #ledgerApply}: {@link DossierLedger#apply}, the whole per-event work of the domain:
+ *       duplicates and seq order, the lifecycle, the SLA clock, the next {@link DossierState} and the
+ *       effects (counter deltas, announcements) in the task's reused {@link Effects} buffer.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -36,7 +38,11 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TransitionBenchmark {
 
+    private static final long WALL_MILLIS = 1_800_000_000_000L;
+
     private SlaEngine engine;
+    private DossierLedger ledger;
+    private final Effects fx = new Effects();
     private Dossiers dossiers;
     private DossierEvent[] events;
     private int cursor;
@@ -49,6 +55,7 @@ public class TransitionBenchmark {
     @Setup
     public void setUp() {
         engine = SlaEngine.standard();
+        ledger = new DossierLedger(ProcedureCatalog.loadDefault(), engine);
         dossiers = Dossiers.build(Workload.random(2));
         events = dossiers.events;
         // One pass over the events outside measurement builds the calendar's year tables; the
@@ -57,9 +64,7 @@ public class TransitionBenchmark {
             lifecycleWithSla();
         }
         for (int i = 0; i < events.length; i++) {
-            if (intakeDecideApply().verdict() != DossierIntake.Verdict.APPLIED) {
-                throw new IllegalStateException("event not applied: " + events[i]);
-            }
+            ledgerApply();
         }
         cursor = 0;
     }
@@ -79,26 +84,16 @@ public class TransitionBenchmark {
     }
 
     @Benchmark
-    public DossierIntake.Outcome intakeDecideApply() {
+    public Effects ledgerApply() {
         int i = cursor;
         cursor = (i + 1) & Workload.MASK;
-        DossierIntake.Outcome o = DossierIntake.decide((i & (Dossiers.STEPS - 1)) == 0 ? null : state, events[i]);
-        state = o.state();
-        return o;
-    }
-
-    @Benchmark
-    public Object intakeWithSla() {
-        int i = cursor;
-        cursor = (i + 1) & Workload.MASK;
-        int step = i & (Dossiers.STEPS - 1);
-        DossierEvent e = events[i];
-        DossierIntake.Outcome o = DossierIntake.decide(step == 0 ? null : state, e);
-        if (o.verdict() != DossierIntake.Verdict.APPLIED) {
-            throw new IllegalStateException(o.verdict() + " " + o.message());
+        fx.clear();
+        ledger.apply((i & (Dossiers.STEPS - 1)) == 0 ? null : state, events[i], WALL_MILLIS, false, true, fx);
+        if (fx.verdict() != Effects.Verdict.APPLIED) {
+            throw new IllegalStateException(fx.verdict() + " " + fx.message());
         }
-        state = o.state();
-        return clockStep(step, i, e);
+        state = fx.next();
+        return fx;
     }
 
     /** The SLA side of an applied event; returns the new clock, or the outcome at the end. */
