@@ -1,0 +1,201 @@
+package io.dossierpulse.domain.dossier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dossierpulse.domain.Channel;
+import io.dossierpulse.domain.DossierEvent;
+import io.dossierpulse.domain.EventType;
+import io.dossierpulse.domain.catalog.ProcedureCatalog;
+import io.dossierpulse.domain.indicators.Measure;
+import io.dossierpulse.domain.indicators.Tally;
+import io.dossierpulse.domain.lifecycle.RejectionReason;
+import io.dossierpulse.domain.sla.SlaClock;
+import io.dossierpulse.domain.sla.SlaEngine;
+import io.dossierpulse.domain.sla.SlaEventType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ledger's verdicts and effects, one decision at a time. HT-304 has a limit of 3 working days:
+ * accepted Wednesday 12 March 2025 10:00 it is due Monday 17 March 10:00, at risk Friday 14 March 10:00.
+ */
+class DossierLedgerTest {
+
+    private static final Instant WED_10 = at("2025-03-12T10:00:00+07:00");
+    private static final Instant FRI_10 = at("2025-03-14T10:00:00+07:00");
+    private static final Instant MON_10 = at("2025-03-17T10:00:00+07:00");
+    private static final long WALL = at("2026-01-01T00:00:00+07:00").toEpochMilli();
+
+    private final DossierLedger ledger = new DossierLedger(ProcedureCatalog.loadDefault(), SlaEngine.standard());
+    private final Effects fx = new Effects();
+
+    private static Instant at(String iso) {
+        return OffsetDateTime.parse(iso).toInstant();
+    }
+
+    private static DossierEvent event(String id, long seq, EventType type, Instant when) {
+        return new DossierEvent(id + "-" + seq, id, seq, type, when, "P-BD-PHUCXA", "HT-304",
+                type == EventType.ACCEPTED ? Channel.ONLINE : null, null, null,
+                type == EventType.APOLOGY_ISSUED ? when.plusSeconds(86_400) : null, true, true, null, null);
+    }
+
+    private DossierState apply(DossierState s, DossierEvent e) {
+        fx.clear();
+        ledger.apply(s, e, WALL, false, true, fx);
+        return fx.next();
+    }
+
+    /** The counter deltas of the last decision, summed per local date. */
+    private Tally counted(LocalDate date) {
+        Tally t = new Tally();
+        for (int i = 0; i < fx.counts(); i++) {
+            if (fx.countDay(i) == date.toEpochDay()) {
+                t.add(fx.countMeasure(i), fx.countDelta(i));
+            }
+        }
+        return t;
+    }
+
+    private List<String> announced() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < fx.announcements(); i++) {
+            out.add(fx.type(i) + "@" + Instant.ofEpochSecond(fx.deadlineSecond(i)));
+        }
+        return out;
+    }
+
+    @Test
+    void acceptanceStartsTheClockAndCountsTheIntake() {
+        DossierState s = apply(null, event("A", 1, EventType.ACCEPTED, WED_10));
+        assertEquals(Effects.Verdict.APPLIED, fx.verdict());
+        assertEquals(MON_10, s.clock().dueAt());
+        assertEquals(FRI_10.getEpochSecond(), ledger.deadlineSecond(s, Deadline.AT_RISK));
+        assertEquals(MON_10.getEpochSecond(), ledger.deadlineSecond(s, Deadline.DUE));
+        assertEquals(SlaClock.NONE, ledger.deadlineSecond(s, Deadline.REAPPOINTMENT));
+        Tally t = counted(LocalDate.of(2025, 3, 12));
+        assertEquals(1, t.get(Measure.RECEIVED_ONLINE));
+        assertEquals(1, t.get(Measure.ACCEPTED));
+        assertEquals(1, t.get(Measure.OPEN_ON_TIME));
+        assertEquals("P-BD-PHUCXA", fx.agencyCode());
+        assertEquals("HT-304", fx.procedureCode());
+        assertEquals(0, fx.announcements());
+        assertEquals(0, s.lateArrivalMillis(), "arrived in order");
+    }
+
+    @Test
+    void anEventAfterADeadlineProvesItAndIsAnnouncedFirst() {
+        DossierState s = apply(null, event("B", 1, EventType.ACCEPTED, WED_10));
+        DossierState after = apply(s, event("B", 2, EventType.RESOLVED, MON_10.plusSeconds(60)));
+        assertEquals(List.of("AT_RISK@" + FRI_10, "BREACHED@" + MON_10, "RESOLVED_LATE@" + MON_10.plusSeconds(60)),
+                announced());
+        // Replay: detected at the deadline itself.
+        assertEquals(MON_10.toEpochMilli(), fx.detectedAtMillis(1));
+        assertTrue(fx.apologyRequired(1));
+        assertFalse(fx.apologyRequired(0), "at risk owes no apology");
+        // The breach moved the stock to overdue on the acceptance date, the resolution took it out.
+        Tally accepted = counted(LocalDate.of(2025, 3, 12));
+        assertEquals(-1, accepted.get(Measure.OPEN_ON_TIME));
+        assertEquals(0, accepted.get(Measure.OPEN_OVERDUE), "+1 at the breach, -1 at the end");
+        assertEquals(1, counted(LocalDate.of(2025, 3, 17)).get(Measure.RESOLVED_LATE));
+        assertTrue(after.has(DossierState.Flag.BREACH_SENT) && after.has(DossierState.Flag.AT_RISK_SENT));
+        assertTrue(after.ended());
+    }
+
+    @Test
+    void aResolutionExactlyAtTheDueProvesNothing() {
+        DossierState s = apply(null, event("C", 1, EventType.ACCEPTED, WED_10));
+        apply(s, event("C", 2, EventType.RESOLVED, MON_10));
+        assertEquals(List.of("AT_RISK@" + FRI_10), announced());
+        assertEquals(1, counted(LocalDate.of(2025, 3, 17)).get(Measure.RESOLVED_ON_TIME));
+    }
+
+    @Test
+    void firingAnnouncesOnceAndMovesTheStock() {
+        DossierState s = apply(null, event("D", 1, EventType.ACCEPTED, WED_10));
+        fx.clear();
+        ledger.fire(s, Deadline.DUE, MON_10.toEpochMilli() + 250, fx);
+        DossierState fired = fx.next();
+        assertEquals(List.of("BREACHED@" + MON_10), announced());
+        assertEquals(SlaEventType.BREACHED, fx.type(0));
+        assertEquals(MON_10.toEpochMilli() + 250, fx.detectedAtMillis(0));
+        assertEquals(SlaClock.NONE, ledger.deadlineSecond(fired, Deadline.DUE), "never twice");
+        Tally t = counted(LocalDate.of(2025, 3, 12));
+        assertEquals(-1, t.get(Measure.OPEN_ON_TIME));
+        assertEquals(1, t.get(Measure.OPEN_OVERDUE));
+    }
+
+    @Test
+    void duplicatesHoldsAndRejectionsChangeNothingButTheirVerdict() {
+        DossierState s = apply(null, event("E", 1, EventType.ACCEPTED, WED_10));
+        assertNull(apply(s, event("E", 1, EventType.ACCEPTED, WED_10)));
+        assertEquals(Effects.Verdict.DUPLICATE, fx.verdict());
+        assertNull(apply(s, event("E", 3, EventType.PROCESSING, FRI_10)));
+        assertEquals(Effects.Verdict.HELD, fx.verdict());
+        assertEquals(0, fx.counts());
+        DossierState refused = apply(s, event("E", 2, EventType.SUPPLEMENT_RECEIVED, FRI_10));
+        assertEquals(Effects.Verdict.REJECTED, fx.verdict());
+        assertEquals(RejectionReason.ILLEGAL_TRANSITION, fx.rejection());
+        assertEquals(2, refused.lastSeq(), "a refused event uses up its seq");
+        assertEquals(0, fx.announcements(), "a refused event proves nothing");
+    }
+
+    @Test
+    void aSeqGivenUpAfterAHoldIsRejectedWhenItArrives() {
+        DossierState s = apply(null, event("F", 1, EventType.ACCEPTED, WED_10));
+        fx.clear();
+        ledger.applyAfterGap(s, event("F", 3, EventType.PROCESSING, FRI_10), WALL, false, true, fx);
+        assertEquals(Effects.Verdict.APPLIED, fx.verdict());
+        DossierState skipped = fx.next();
+        assertEquals(RejectionReason.SEQ_SKIPPED, rejectionOf(skipped, event("F", 2, EventType.PROCESSING, FRI_10)));
+    }
+
+    private RejectionReason rejectionOf(DossierState s, DossierEvent e) {
+        apply(s, e);
+        return fx.rejection();
+    }
+
+    @Test
+    void aLateArrivalIsKeptUntilTheDossierSettles() {
+        fx.clear();
+        ledger.apply(null, event("G", 1, EventType.ACCEPTED, WED_10), WALL, true, true, fx);
+        DossierState s = fx.next();
+        assertEquals(WALL, s.lateArrivalMillis());
+        assertFalse(DossierLedger.settled(s, WALL + 2_999, 3_000));
+        assertTrue(DossierLedger.settled(s, WALL + 3_000, 3_000));
+        // The next event arriving in order clears it.
+        fx.clear();
+        ledger.apply(s, event("G", 2, EventType.PROCESSING, WED_10.plusSeconds(60)), WALL + 10, false, true, fx);
+        assertTrue(DossierLedger.settled(fx.next(), WALL + 10, 3_000));
+    }
+
+    @Test
+    void aPauseWithdrawsTheDeadlinesAndTheResumeMovesThem() {
+        DossierState s = apply(null, event("H", 1, EventType.ACCEPTED, WED_10));
+        DossierState paused = apply(s, event("H", 2, EventType.SUPPLEMENT_REQUESTED, WED_10.plusSeconds(3_600)));
+        assertEquals(SlaClock.NONE, ledger.deadlineSecond(paused, Deadline.DUE));
+        DossierState resumed = apply(paused, event("H", 3, EventType.SUPPLEMENT_RECEIVED, FRI_10));
+        assertNotEquals(SlaClock.NONE, ledger.deadlineSecond(resumed, Deadline.DUE));
+        assertTrue(ledger.deadlineSecond(resumed, Deadline.DUE) > MON_10.getEpochSecond(), "moved later by the pause");
+        assertEquals(1, counted(LocalDate.of(2025, 3, 14)).isZero() ? 1 : 0, "a resume counts nothing");
+    }
+
+    @Test
+    void theBufferIsReusedWithoutCarryingAnythingOver() {
+        DossierState s = apply(null, event("I", 1, EventType.ACCEPTED, WED_10));
+        apply(s, event("I", 2, EventType.RESOLVED, MON_10.plusSeconds(60)));
+        assertEquals(3, fx.announcements());
+        fx.clear();
+        assertEquals(0, fx.announcements());
+        assertEquals(0, fx.counts());
+        assertNull(fx.next());
+        assertNull(fx.verdict());
+    }
+}
