@@ -1,0 +1,24 @@
+package io.dossierpulse.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tests, the harness and the service must run the same topology settings: the defaults that tests
+ * build with ({@link TopologySettings#defaults()}) are those the service reads from its
+ * configuration mapping when nothing is set.
+ */
+class TopologyDefaultsTest {
+
+    @Test
+    void theTestDefaultsAreTheServiceDefaults() {
+        // Quarkus's own duration syntax ("5M", "0.1S"), as the service reads it.
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PulseConfig.class)
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .build();
+        assertEquals(TopologySettings.defaults(), config.getConfigMapping(PulseConfig.class).topologySettings());
+    }
+}
