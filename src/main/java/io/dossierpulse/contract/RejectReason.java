@@ -36,5 +36,7 @@ public enum RejectReason {
     /** The seq arrived after the hold for it timed out and later seqs were applied. */
     SEQ_SKIPPED,
     /** An unexpected failure while processing; the record is kept for inspection. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /** The dossier's stored state cannot be read (corrupt, or written by an unknown version); quarantined. */
+    STATE_UNREADABLE
 }

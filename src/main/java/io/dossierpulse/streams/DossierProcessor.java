@@ -8,8 +8,11 @@ import io.dossierpulse.domain.dossier.DossierLedger;
 import io.dossierpulse.domain.dossier.DossierState;
 import io.dossierpulse.domain.dossier.Effects;
 import java.time.Duration;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
+import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -34,6 +37,7 @@ import org.jboss.logging.Logger;
 final class DossierProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger LOG = Logger.getLogger(DossierProcessor.class);
+    private static final byte[][] NO_ANNOUNCEMENTS = new byte[0][];
 
     private final TopologySettings settings;
     private final EventCodec codec;
@@ -78,12 +82,16 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
         this.clock = new TaskClock(settings, inputLag, ctx.taskId().partition(), ctx.currentSystemTimeMs());
         counts.release();
         fx.clear();
-        states.forEach(s -> {
+        long unreadable = states.forEach(s -> {
             deadlines.add(s);
             overdue.rebuilt(s);
             counts.statusChanged(null, s.status());
             clock.restored(s.lastEventAtMillis() / 1000);
         });
+        if (unreadable > 0) {
+            LOG.warnf("Task %s: %d stored dossier state(s) cannot be read; their dossiers are quarantined",
+                    ctx.taskId(), unreadable);
+        }
         CounterStore counters = CounterStore.of(ctx.getStateStore(DossierTopology.COUNTER_STORE));
         counts.start(counters);
         publication.start(counters, ctx.taskId().partition());
@@ -146,14 +154,29 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
             if (next != null && held.any()) {
                 drainHeld(next);
             }
-        } catch (KafkaException e) {
-            throw e;
+        } catch (DossierStates.UnreadableState e) {
+            LOG.warnf("Record %s-%d@%d: %s; dead-lettered", origin.topic(), origin.partition(), origin.offset(),
+                    e.getMessage());
+            deadLetter(record.key(), record.value(), record.headers(), RejectReason.STATE_UNREADABLE, e.getMessage(),
+                    origin);
         } catch (RuntimeException e) {
+            if (mustPropagate(e)) {
+                throw e;
+            }
             LOG.errorf(e, "Failed to process record %s-%d@%d; dead-lettered", origin.topic(), origin.partition(),
                     origin.offset());
             deadLetter(record.key(), record.value(), record.headers(), RejectReason.PROCESSING_ERROR, e.toString(),
                     origin);
         }
+    }
+
+    /**
+     * Kafka's own fencing and task-migration failures end the transaction and must reach Kafka Streams,
+     * which revives the task; anything else is this record's problem and is dead-lettered.
+     */
+    static boolean mustPropagate(RuntimeException e) {
+        return e instanceof TaskMigratedException || e instanceof TaskCorruptedException
+                || e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException;
     }
 
     /** Persists the decision in {@link #fx}; returns the dossier's state afterwards, or null when it has none. */
@@ -171,6 +194,11 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
 
     /** Writes the effects of one decision (about the dossier whose stored state was {@code before}). */
     private void persist(DossierState before) {
+        // Encoded before anything is written: a failure here leaves no state marked as announced.
+        byte[][] announcements = fx.announcements() == 0 ? NO_ANNOUNCEMENTS : new byte[fx.announcements()][];
+        for (int i = 0; i < announcements.length; i++) {
+            announcements[i] = SlaEventCodec.encode(fx, i);
+        }
         DossierState next = fx.next();
         if (next != null) {
             states.put(next);
@@ -179,9 +207,8 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
             counts.statusChanged(before == null ? null : before.status(), next.status());
         }
         counts.add(fx, publication);
-        for (int i = 0; i < fx.announcements(); i++) {
-            byte[] bytes = SlaEventCodec.encode(fx, i);
-            context.forward(new Record<>(fx.announced(i).dossierId(), bytes, fx.detectedAtMillis(i)),
+        for (int i = 0; i < announcements.length; i++) {
+            context.forward(new Record<>(fx.announced(i).dossierId(), announcements[i], fx.detectedAtMillis(i)),
                     DossierTopology.SLA_SINK);
             metrics.slaEvent(fx.type(i));
         }
@@ -204,14 +231,23 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     private void fireDue(long horizon, long wallMs, boolean byEventTime) {
         int fired = 0;
         while (fired < settings.maxFiresPerScan() && deadlines.next(horizon, wallMs)) {
-            DossierState s = states.get(deadlines.dossierId());
-            if (!deadlines.confirm(s, wallMs)) {
-                continue;
+            try {
+                DossierState s = states.get(deadlines.dossierId());
+                if (!deadlines.confirm(s, wallMs)) {
+                    continue;
+                }
+                fx.clear();
+                ledger.fire(s, deadlines.kind(), byEventTime ? deadlines.second() * 1000 : wallMs, fx);
+                persist(s);
+                fired++;
+            } catch (RuntimeException e) {
+                if (mustPropagate(e)) {
+                    throw e;
+                }
+                // One dossier's trouble (an unreadable state, a bug) must not stop the others' deadlines.
+                metrics.punctuationError();
+                LOG.errorf(e, "Deadline %s of dossier %s skipped", deadlines.kind(), deadlines.dossierId());
             }
-            fx.clear();
-            ledger.fire(s, deadlines.kind(), byEventTime ? deadlines.second() * 1000 : wallMs, fx);
-            persist(s);
-            fired++;
         }
     }
 
@@ -247,13 +283,29 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     /** Gives up waiting for missing seqs of dossiers whose oldest held event is older than the timeout. */
     private void releaseExpiredHolds(long now) {
         for (String dossierId : held.expired(now - settings.holdTimeout().toMillis())) {
-            release(dossierId);
+            try {
+                release(dossierId);
+            } catch (RuntimeException e) {
+                if (mustPropagate(e)) {
+                    throw e;
+                }
+                metrics.punctuationError();
+                LOG.errorf(e, "Held events of dossier %s not released", dossierId);
+            }
         }
     }
 
     private void release(String dossierId) {
-        DossierState state = states.get(dossierId);
+        DossierState state;
         HeldEvent h;
+        try {
+            state = states.get(dossierId);
+        } catch (DossierStates.UnreadableState e) {
+            while ((h = held.takeFirst(dossierId)) != null) {
+                deadLetter(dossierId, h.value(), null, RejectReason.STATE_UNREADABLE, e.getMessage(), h.origin());
+            }
+            return;
+        }
         // Without state, a rejected first event leaves nothing to build on: try the next held one.
         while ((h = held.takeFirst(dossierId)) != null) {
             DossierEvent event = decodeHeld(h);

@@ -4,6 +4,7 @@ import io.dossierpulse.domain.dossier.DossierState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -30,6 +31,13 @@ final class DossierStates {
         };
     }
 
+    /** Thrown for a stored state that cannot be read: the dossier is quarantined, its events dead-lettered. */
+    static final class UnreadableState extends RuntimeException {
+        UnreadableState(String dossierId, Throwable cause) {
+            super("stored state of dossier " + dossierId + " cannot be read: " + cause.getMessage(), cause, false, false);
+        }
+    }
+
     DossierState get(String dossierId) {
         DossierState s = recent.get(dossierId);
         if (s != null) {
@@ -37,7 +45,12 @@ final class DossierStates {
             return s;
         }
         metrics.stateCacheMiss();
-        s = store.get(dossierId);
+        try {
+            s = store.get(dossierId);
+        } catch (SerializationException e) {
+            metrics.stateUnreadable();
+            throw new UnreadableState(dossierId, e);
+        }
         if (s != null) {
             recent.put(dossierId, s);
         }
@@ -49,13 +62,27 @@ final class DossierStates {
         recent.put(s.dossierId(), s);
     }
 
-    /** Every stored state, for the rebuild of a starting task (bypasses the cache). */
-    void forEach(Consumer<DossierState> action) {
+    /**
+     * Every stored state, for the rebuild of a starting task (bypasses the cache). A state that cannot
+     * be read is skipped (counted; its dossier's events are dead-lettered when they come): one bad
+     * entry must not stop the task from starting. Returns how many were skipped.
+     */
+    long forEach(Consumer<DossierState> action) {
+        long unreadable = 0;
         try (KeyValueIterator<String, DossierState> it = store.all()) {
             while (it.hasNext()) {
-                action.accept(it.next().value);
+                DossierState s;
+                try {
+                    s = it.next().value; // the iterator has moved on before the value is decoded
+                } catch (SerializationException e) {
+                    unreadable++;
+                    metrics.stateUnreadable();
+                    continue;
+                }
+                action.accept(s);
             }
         }
+        return unreadable;
     }
 
     void clearCache() {

@@ -40,6 +40,8 @@ public final class PipelineMetrics {
     private final Counter stateCacheHits;
     private final Counter stateCacheMisses;
     private final Timer taskRebuild;
+    private final Counter stateUnreadable;
+    private final Counter punctuationErrors;
 
     public PipelineMetrics(MeterRegistry registry) {
         for (EventType t : EventType.values()) {
@@ -60,6 +62,10 @@ public final class PipelineMetrics {
                 .tag("result", "hit").register(registry);
         stateCacheMisses = Counter.builder("pulse.dossier.cache").description("Dossier state reads by the stream tasks")
                 .tag("result", "miss").register(registry);
+        stateUnreadable = Counter.builder("pulse.state.unreadable")
+                .description("Stored dossier states that could not be read (quarantined dossiers)").register(registry);
+        punctuationErrors = Counter.builder("pulse.punctuation.errors")
+                .description("Deadline firings or hold releases that failed and were skipped").register(registry);
         taskRebuild = Timer.builder("pulse.task.rebuild")
                 .description("A starting task's rebuild of its deadlines, gauges and published counters from its stores")
                 .register(registry);
@@ -100,6 +106,14 @@ public final class PipelineMetrics {
 
     void stateCacheMiss() {
         stateCacheMisses.increment();
+    }
+
+    void stateUnreadable() {
+        stateUnreadable.increment();
+    }
+
+    void punctuationError() {
+        punctuationErrors.increment();
     }
 
     void taskRebuilt(long nanos) {

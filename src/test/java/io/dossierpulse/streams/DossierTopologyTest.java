@@ -173,6 +173,24 @@ class DossierTopologyTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aStoredStateThatCannotBeReadQuarantinesItsDossierAndNothingElse() {
+        // Bytes of an unknown layout version under dossier Q1, written below the typed store.
+        var bytes = (org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>)
+                ((org.apache.kafka.streams.state.internals.WrappedStateStore<?, ?, ?>) dossiers).wrapped();
+        bytes.put(org.apache.kafka.common.utils.Bytes.wrap("Q1".getBytes(StandardCharsets.UTF_8)), new byte[] {9, 1, 1});
+        send("Q1", 1, EventType.SUBMITTED);
+        TestRecord<String, byte[]> r = dlq.readRecord();
+        assertEquals("STATE_UNREADABLE", header(r, DeadLetters.REASON));
+        assertTrue(header(r, DeadLetters.MESSAGE).contains("Q1"));
+        assertEquals(1.0, registry.get("pulse.state.unreadable").counter().count());
+        // The partition keeps flowing: another dossier is applied.
+        send("Q2", 1, EventType.SUBMITTED);
+        assertEquals(DossierStatus.SUBMITTED, dossiers.get("Q2").status());
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
     void deadLettersAKeyThatIsNotTheDossier() {
         input.pipeInput("WRONG", bytes("D8", 1, EventType.SUBMITTED));
         assertEquals("KEY_MISMATCH", header(dlq.readRecord(), DeadLetters.REASON));
