@@ -207,8 +207,11 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
             counts.statusChanged(before == null ? null : before.status(), next.status());
         }
         counts.add(fx, publication);
+        // Stamped with the wall clock, not the deadline: a replayed announcement dated in the past would
+        // otherwise fall to the topic's time retention before subscribers read it (its CloudEvent says when).
+        long now = announcements.length == 0 ? 0 : context.currentSystemTimeMs();
         for (int i = 0; i < announcements.length; i++) {
-            context.forward(new Record<>(fx.announced(i).dossierId(), announcements[i], fx.detectedAtMillis(i)),
+            context.forward(new Record<>(fx.announced(i).dossierId(), announcements[i], now),
                     DossierTopology.SLA_SINK);
             metrics.slaEvent(fx.type(i));
         }

@@ -43,7 +43,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class CommittedRecords {
 
     interface Each {
-        void accept(byte[] key, byte[] value) throws Exception;
+        void accept(int partition, byte[] key, byte[] value) throws Exception;
     }
 
     /** The read could not cover every committed record of the range: its count must not be reported. */
@@ -138,7 +138,7 @@ final class CommittedRecords {
                 try {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                         if (r.offset() < spans.get(new TopicPartition(r.topic(), r.partition())).end()) {
-                            each.accept(r.key(), r.value());
+                            each.accept(r.partition(), r.key(), r.value());
                             n++;
                         }
                     }

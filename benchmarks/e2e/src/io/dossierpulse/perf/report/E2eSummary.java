@@ -62,16 +62,19 @@ public final class E2eSummary {
                 ratio(full, consume));
         chart(run, by, out);
         if (output != null) {
-            out.printf("  output of the full stage: sla_events=%d sla_duplicates=%d sla_checksum=%s counter_keys=%d"
-                    + " counters_checksum=%s%n", output.slaEvents(), output.slaDuplicates(),
-                    OutputChecksums.Result.hex(output.slaChecksum()), output.counterKeys(),
-                    OutputChecksums.Result.hex(output.countersChecksum()));
+            out.printf("  output of the full stage: sla_events=%s sla_duplicates=%s sla_checksum=%s"
+                    + " sla_announced_by_meter=%s counter_keys=%s counters_checksum=%s%n", output.slaEventsText(),
+                    output.slaProblem() == null ? String.valueOf(output.slaDuplicates()) : "n/a",
+                    output.slaChecksumText(), output.slaAnnounced() < 0 ? "n/a" : String.valueOf(output.slaAnnounced()),
+                    output.countersProblem() == null ? String.valueOf(output.counterKeys()) : "n/a",
+                    output.countersChecksumText());
+            output.warnings().forEach(l -> out.println("  " + l));
         }
         out.printf("RESULT full_eps=%s floor_eps=%s peer_eps=%s consume_eps=%s full_vs_floor=%s sla_events=%s"
                 + " sla_checksum=%s counters_checksum=%s%n", eps(full), eps(floor), eps(peer), eps(consume),
-                ratio(full, floor), output == null ? "n/a" : String.valueOf(output.slaEvents()),
-                output == null ? "n/a" : OutputChecksums.Result.hex(output.slaChecksum()),
-                output == null ? "n/a" : OutputChecksums.Result.hex(output.countersChecksum()));
+                ratio(full, floor), output == null ? "n/a" : output.slaEventsText(),
+                output == null ? "n/a" : output.slaChecksumText(),
+                output == null ? "n/a" : output.countersChecksumText());
         out.flush();
     }
 

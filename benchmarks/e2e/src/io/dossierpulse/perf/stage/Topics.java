@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -13,6 +15,8 @@ import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /** What the harness asks the embedded broker through an Admin client: partitions, offsets, sizes. */
 public final class Topics {
@@ -40,6 +44,27 @@ public final class Topics {
     public static long offsetSum(Admin admin, Map<TopicPartition, OffsetSpec> spec) throws Exception {
         return admin.listOffsets(spec).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().stream()
                 .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
+    /** Turns a topic's time-based retention off ({@code retention.ms=-1}) and waits until the broker has it. */
+    public static void keepForever(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET))))
+                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            ConfigEntry e = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(resource).get(TopicConfig.RETENTION_MS_CONFIG);
+            if (e != null && "-1".equals(e.value())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(topic + ": retention.ms is still " + (e == null ? null : e.value())
+                        + " " + TIMEOUT_SECONDS + " s after it was set to -1");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Bytes on disk per topic (all partitions). */
