@@ -1,7 +1,9 @@
 package io.dossierpulse.streams;
 
 import io.dossierpulse.domain.indicators.Tally;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -25,7 +27,19 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
 public final class CounterStore extends WrappedStateStore<KeyValueStore<String, Tally>, String, Tally>
         implements KeyValueStore<String, Tally> {
 
-    private final Map<String, Tally> touched = new HashMap<>();
+    /** Current tallies kept per task beyond those written at the next commit. */
+    static final int HELD = 16_384;
+
+    /** Tallies recently added to, current values: the only writer keeps them, so they need no re-read. */
+    private final Map<String, Tally> current = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
+            // A dirty tally is never dropped before it is written (it is written at the next commit).
+            return size() > HELD && !touched.contains(eldest.getKey());
+        }
+    };
+    /** Keys added to since the last commit: written then. */
+    private final Set<String> touched = new HashSet<>();
     private long writes;
 
     private CounterStore(KeyValueStore<String, Tally> inner) {
@@ -49,13 +63,14 @@ public final class CounterStore extends WrappedStateStore<KeyValueStore<String, 
 
     /** Adds a delta to a key's tally; the store sees the sum at the next commit. */
     void add(String key, Tally delta) {
-        Tally t = touched.get(key);
+        Tally t = current.get(key);
         if (t == null) {
             Tally stored = wrapped().get(key);
             t = stored == null ? new Tally() : stored;
-            touched.put(key, t);
+            current.put(key, t);
         }
         t.merge(delta);
+        touched.add(key);
     }
 
     /** The sum of the current tallies (pending deltas included) of the keys starting with {@code prefix}. */
@@ -64,16 +79,16 @@ public final class CounterStore extends WrappedStateStore<KeyValueStore<String, 
         try (KeyValueIterator<String, Tally> it = wrapped().prefixScan(prefix, keys)) {
             while (it.hasNext()) {
                 KeyValue<String, Tally> kv = it.next();
-                if (!touched.containsKey(kv.key)) {
+                if (!touched.contains(kv.key)) {
                     sum.merge(kv.value);
                 }
             }
         }
-        touched.forEach((k, v) -> {
+        for (String k : touched) {
             if (k.startsWith(prefix)) {
-                sum.merge(v);
+                sum.merge(current.get(k));
             }
-        });
+        }
         return sum;
     }
 
@@ -86,7 +101,9 @@ public final class CounterStore extends WrappedStateStore<KeyValueStore<String, 
         if (touched.isEmpty()) {
             return;
         }
-        touched.forEach(wrapped()::put);
+        for (String k : touched) {
+            wrapped().put(k, current.get(k));
+        }
         writes += touched.size();
         touched.clear();
     }
@@ -104,9 +121,18 @@ public final class CounterStore extends WrappedStateStore<KeyValueStore<String, 
     }
 
     @Override
+    public void init(org.apache.kafka.streams.processor.StateStoreContext context, StateStore root) {
+        // A revived task re-initialises its stores: what memory held before is not to be trusted.
+        touched.clear();
+        current.clear();
+        super.init(context, root);
+    }
+
+    @Override
     public void close() {
         // A dirty close (an aborted transaction) drops the batch with it: the task replays the events.
         touched.clear();
+        current.clear();
         super.close();
     }
 
