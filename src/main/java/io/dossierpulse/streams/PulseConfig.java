@@ -40,7 +40,7 @@ public interface PulseConfig {
     long rocksdbMemoryBytes();
 
     /** Dossier states kept in memory per stream task in front of the store (the hot ones). */
-    @WithDefault("50000")
+    @WithDefault("20000")
     int dossierCacheSize();
 
     /**

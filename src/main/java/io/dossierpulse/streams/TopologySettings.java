@@ -25,7 +25,7 @@ public record TopologySettings(String eventsTopic, String dlqTopic, String slaTo
     public static TopologySettings defaults() {
         return new TopologySettings("dossier.events", "dossier.events.dlq", "dossier.sla-events",
                 Duration.ofMinutes(5), 32, 16 * 1024, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 50_000);
+                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 20_000);
     }
 
     public TopologySettings withHold(Duration timeout, int maxHeld) {
