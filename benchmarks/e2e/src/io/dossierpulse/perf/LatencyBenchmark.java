@@ -34,7 +34,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -142,20 +141,10 @@ public final class LatencyBenchmark {
         }
     }
 
-    /**
-     * The service's ingest producer settings (io.dossierpulse.ingest.EventPublisher: idempotent, acks from all
-     * replicas, linger 5 ms, lz4). A copy: EventPublisher builds its producer inside its CDI constructor and
-     * exposes no settings, and the rate stage needs a send callback per event, which EventSink does not give.
-     */
+    /** Produces as the service's HTTP ingest does (its own settings); the rate stage needs a callback per send. */
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "latency-producer");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(io.dossierpulse.ingest.EventPublisher.producerSettings(bootstrap, "latency-producer"),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     private static void awaitRunning(KafkaStreams streams, Runnable health) throws InterruptedException {

@@ -27,19 +27,26 @@ public class EventPublisher {
 
     EventPublisher(PulseConfig config,
             @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrap) {
-        Duration maxBlock = config.ingest().maxBlock();
-        long bufferBytes = config.ingest().bufferBytes();
+        Map<String, Object> props = producerSettings(bootstrap, "dossier-pulse-ingest");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.ingest().maxBlock().toMillis());
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingest().bufferBytes());
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.topic = config.topics().events();
+    }
+
+    /**
+     * The ingest producer's settings (idempotent, acknowledged by all replicas, linger 5 ms, lz4), one
+     * source for the service and the benchmark harness that produces as the service does.
+     */
+    public static Map<String, Object> producerSettings(String bootstrap, String clientId) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, bufferBytes);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "dossier-pulse-ingest");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        this.topic = config.topics().events();
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return props;
     }
 
     /** Sends one event; the future completes when the broker has acknowledged it. May block on a full buffer. */
