@@ -50,33 +50,28 @@ public final class Topics {
     public static void keepForever(Admin admin, String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (true) {
+        String seen = null;
+        while (System.nanoTime() < deadline) {
             try {
                 admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                         new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET))))
                         .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                break;
+                ConfigEntry e = admin.describeConfigs(List.of(resource)).all()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource).get(TopicConfig.RETENTION_MS_CONFIG);
+                seen = e == null ? null : e.value();
+                if ("-1".equals(seen)) {
+                    return;
+                }
             } catch (java.util.concurrent.ExecutionException e) {
                 // A topic just created may not be known to every part of the broker yet.
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
-                        || System.nanoTime() > deadline) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
                     throw e;
                 }
-                Thread.sleep(100);
-            }
-        }
-        while (true) {
-            ConfigEntry e = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(resource).get(TopicConfig.RETENTION_MS_CONFIG);
-            if (e != null && "-1".equals(e.value())) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(topic + ": retention.ms is still " + (e == null ? null : e.value())
-                        + " " + TIMEOUT_SECONDS + " s after it was set to -1");
             }
             Thread.sleep(100);
         }
+        throw new IllegalStateException(topic + ": retention.ms is still " + seen + " " + TIMEOUT_SECONDS
+                + " s after it was set to -1");
     }
 
     /** Bytes on disk per topic (all partitions). */
