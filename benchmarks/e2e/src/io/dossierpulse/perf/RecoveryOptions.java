@@ -27,7 +27,7 @@ record RecoveryOptions(long open, int partitions, long seed, Path repo, Path ser
      * limited to 3 GiB (k8s/statefulset.yaml). Outside a container the JVM would take 40% of the whole
      * machine's memory; MaxRAM makes it size the heap as it would inside that pod.
      */
-    static final List<String> PRODUCTION_JAVA_OPTS = List.of("-XX:MaxRAM=3g", "-XX:MaxRAMPercentage=40",
+    static final List<String> PRODUCTION_JAVA_OPTS = List.of("-XX:MaxRAM=3g", "-XX:MaxRAMPercentage=30",
             "-XX:+ExitOnOutOfMemoryError");
 
     static final String USAGE = """
@@ -37,7 +37,7 @@ record RecoveryOptions(long open, int partitions, long seed, Path repo, Path ser
               --service-jar PATH    the packaged service (default <repo>/target/quarkus-app/quarkus-run.jar)
               --service-java-opts "OPTS"
                                     JVM options of the service instead of production's
-                                    (default "-XX:MaxRAM=3g -XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError")
+                                    (default "-XX:MaxRAM=3g -XX:MaxRAMPercentage=30 -XX:+ExitOnOutOfMemoryError")
               --partitions P        partitions of the input topic (default 6, the service's default)
               --seed S              seed of the procedure, agency and channel draws (default 1)
               --catchup-timeout S   give up when the first start has not applied the preload after S seconds
