@@ -40,7 +40,6 @@ public final class CounterStore extends WrappedStateStore<KeyValueStore<String, 
     };
     /** Keys added to since the last commit: written then. */
     private final Set<String> touched = new HashSet<>();
-    private long writes;
 
     private CounterStore(KeyValueStore<String, Tally> inner) {
         super(inner);
@@ -92,11 +91,6 @@ public final class CounterStore extends WrappedStateStore<KeyValueStore<String, 
         return sum;
     }
 
-    /** Store writes made so far (one per touched key per commit). */
-    long writes() {
-        return writes;
-    }
-
     private void writeTouched() {
         if (touched.isEmpty()) {
             return;
@@ -104,7 +98,6 @@ public final class CounterStore extends WrappedStateStore<KeyValueStore<String, 
         for (String k : touched) {
             wrapped().put(k, current.get(k));
         }
-        writes += touched.size();
         touched.clear();
     }
 

@@ -27,18 +27,9 @@ final class DeadlineQueue {
         return size;
     }
 
-    boolean isEmpty() {
-        return size == 0;
-    }
-
     /** The smallest order, or Long.MAX_VALUE when empty. */
     long peek() {
         return size == 0 ? Long.MAX_VALUE : order[0];
-    }
-
-    void clear() {
-        Arrays.fill(ids, 0, size, null);
-        size = 0;
     }
 
     void add(long orderKey, long second, Deadline kind, String dossierId) {

@@ -72,10 +72,6 @@ public class CounterView implements CounterPublisher {
         queue.offer(partition, epochDay, agencyCode, partial);
     }
 
-    /** Partials queued and not yet written to the view. */
-    public int publicationBacklog() {
-        return queue.backlog();
-    }
 
     public void publish(int partition, LocalDate date, String agencyCode, Tally partial) {
         store.publish(partition, date, agencyCode, partial);

@@ -47,11 +47,6 @@ final class PublicationQueue implements AutoCloseable {
         LockSupport.unpark(publisher);
     }
 
-    /** Partials waiting to be written. */
-    int backlog() {
-        return pending.size();
-    }
-
     /** Writes everything waiting now, on the caller's thread (tests, and shutdown). */
     void drain() {
         Iterator<Map.Entry<Key, Tally>> it = pending.entrySet().iterator();

@@ -7,7 +7,6 @@ import io.dossierpulse.domain.lifecycle.RejectionReason;
 import io.dossierpulse.domain.lifecycle.Transition;
 import io.dossierpulse.domain.sla.SlaClock;
 import io.dossierpulse.domain.sla.SlaEngine;
-import java.time.Instant;
 
 /**
  * The one entry point of the domain for a stream task: given a dossier's stored state and an
@@ -35,10 +34,6 @@ public final class DossierLedger {
 
     public DossierLedger(ProcedureCatalog catalog, SlaEngine engine) {
         this.tracker = new DossierTracker(catalog, engine);
-    }
-
-    public SlaEngine engine() {
-        return tracker.engine();
     }
 
     /**
@@ -143,15 +138,5 @@ public final class DossierLedger {
      */
     public static boolean settled(DossierState s, long wallMillis, long settleMillis) {
         return s.lateArrivalMillis() == 0 || wallMillis - s.lateArrivalMillis() >= settleMillis;
-    }
-
-    /** Working minutes past the procedure's due at {@code at} (0 while within time or without a clock). */
-    public long overdueMinutes(DossierState s, Instant at) {
-        return tracker.overdueMinutes(s, at);
-    }
-
-    /** Local (UTC+7) epoch day of an instant in epoch seconds: the day counters are kept under. */
-    public static long localDay(long epochSecond) {
-        return DossierTracker.localDay(epochSecond);
     }
 }

@@ -42,10 +42,6 @@ final class DossierTracker {
         this.calendar = engine.calendar();
     }
 
-    public SlaEngine engine() {
-        return engine;
-    }
-
     /** Local (UTC+7) epoch day of an instant in epoch seconds. */
     public static long localDay(long epochSecond) {
         return Math.floorDiv(epochSecond + VIETNAM_OFFSET, SECONDS_PER_DAY);
