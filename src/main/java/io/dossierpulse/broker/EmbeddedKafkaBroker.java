@@ -38,12 +38,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param controllerPort the KRaft controller port
      */
     public static EmbeddedKafkaBroker start(Path dataDir, String host, int port, int controllerPort) {
+        return start(dataDir, host, 1, new int[] {port}, new int[] {controllerPort}, null);
+    }
+
+    /**
+     * Starts node {@code nodeId} (1-based) of a cluster of {@code ports.length} combined brokers and
+     * controllers: every internal topic then has three replicas (two in sync), as in production.
+     *
+     * @param clusterId the cluster's id, the same for every node; null for a single node's own
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, String host, int nodeId, int[] ports, int[] controllerPorts,
+            String clusterId) {
+        int port = ports[nodeId - 1];
         try {
             Path logDir = dataDir.toAbsolutePath().resolve("kraft-logs");
             Files.createDirectories(logDir);
-            Properties props = brokerProperties(logDir, host, port, controllerPort);
+            Properties props = brokerProperties(logDir, host, port, controllerPorts[nodeId - 1]);
+            if (ports.length > 1) {
+                clusterProperties(props, host, nodeId, controllerPorts);
+            }
             KafkaConfig config = KafkaConfig.fromProps(props, false);
-            format(logDir);
+            format(logDir, nodeId, clusterId == null ? Uuid.randomUuid().toString() : clusterId);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             return new EmbeddedKafkaBroker(server, host + ":" + port);
@@ -78,14 +93,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir) throws Exception {
+    private static void clusterProperties(Properties p, String host, int nodeId, int[] controllerPorts) {
+        StringBuilder voters = new StringBuilder();
+        for (int i = 0; i < controllerPorts.length; i++) {
+            voters.append(i == 0 ? "" : ",").append(i + 1).append('@').append(host).append(':').append(controllerPorts[i]);
+        }
+        int replicas = Math.min(3, controllerPorts.length);
+        String inSync = Integer.toString(Math.max(1, replicas - 1));
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", voters.toString());
+        p.put("offsets.topic.replication.factor", Integer.toString(replicas));
+        p.put("transaction.state.log.replication.factor", Integer.toString(replicas));
+        p.put("transaction.state.log.min.isr", inSync);
+        p.put("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
+        p.put("share.coordinator.state.topic.min.isr", inSync);
+        p.put("default.replication.factor", Integer.toString(replicas));
+        p.put("min.insync.replicas", inSync);
+    }
+
+    private static void format(Path logDir, int nodeId, String clusterId) throws Exception {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setClusterId(Uuid.randomUuid().toString())
-                .setNodeId(1)
+                .setClusterId(clusterId)
+                .setNodeId(nodeId)
                 .setControllerListenerName("CONTROLLER")
                 .setMetadataLogDirectory(logDir.toString())
                 .addDirectory(logDir.toString())

@@ -7,12 +7,9 @@ import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.dossier.DossierLedger;
 import io.dossierpulse.domain.dossier.DossierState;
 import io.dossierpulse.domain.dossier.Effects;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.errors.TaskCorruptedException;
-import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -54,6 +51,7 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     private DeadlineIndex deadlines;
     private TaskClock clock;
     private java.util.function.LongSupplier indexSize;
+    private int maxRequestBytes = DeadLetters.DEFAULT_MAX_REQUEST_BYTES;
 
     DossierProcessor(TopologySettings settings, PipelineMetrics metrics, DossierLedger ledger,
             CounterPublisher publisher, InputLag inputLag) {
@@ -72,6 +70,7 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
      */
     @Override
     public void init(ProcessorContext<String, byte[]> ctx) {
+        maxRequestBytes = DeadLetters.maxRequestBytes(ctx.appConfigs());
         long started = System.nanoTime();
         this.context = ctx;
         this.states = new DossierStates(ctx.getStateStore(DossierTopology.DOSSIER_STORE),
@@ -160,7 +159,7 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
             deadLetter(record.key(), record.value(), record.headers(), RejectReason.STATE_UNREADABLE, e.getMessage(),
                     origin);
         } catch (RuntimeException e) {
-            if (mustPropagate(e)) {
+            if (KafkaFailures.mustPropagate(e)) {
                 throw e;
             }
             LOG.errorf(e, "Failed to process record %s-%d@%d; dead-lettered", origin.topic(), origin.partition(),
@@ -168,15 +167,6 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
             deadLetter(record.key(), record.value(), record.headers(), RejectReason.PROCESSING_ERROR, e.toString(),
                     origin);
         }
-    }
-
-    /**
-     * Kafka's own fencing and task-migration failures end the transaction and must reach Kafka Streams,
-     * which revives the task; anything else is this record's problem and is dead-lettered.
-     */
-    static boolean mustPropagate(RuntimeException e) {
-        return e instanceof TaskMigratedException || e instanceof TaskCorruptedException
-                || e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException;
     }
 
     /** Persists the decision in {@link #fx}; returns the dossier's state afterwards, or null when it has none. */
@@ -244,7 +234,7 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
                 persist(s);
                 fired++;
             } catch (RuntimeException e) {
-                if (mustPropagate(e)) {
+                if (KafkaFailures.mustPropagate(e)) {
                     throw e;
                 }
                 // One dossier's trouble (an unreadable state, a bug) must not stop the others' deadlines.
@@ -289,7 +279,7 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
             try {
                 release(dossierId);
             } catch (RuntimeException e) {
-                if (mustPropagate(e)) {
+                if (KafkaFailures.mustPropagate(e)) {
                     throw e;
                 }
                 metrics.punctuationError();
@@ -336,8 +326,15 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     private void deadLetter(String key, byte[] value, Headers original, RejectReason reason, String message,
             Origin origin) {
         metrics.rejected(reason);
-        Headers headers = DeadLetters.headers(original, reason, message, origin.topic(), origin.partition(),
-                origin.offset(), context.currentSystemTimeMs());
-        context.forward(new Record<>(key, value, origin.timestamp(), headers), DossierTopology.DLQ_SINK);
+        DeadLetters.Letter letter = DeadLetters.letter(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value,
+                original, reason, message, origin.topic(), origin.partition(), origin.offset(),
+                context.currentSystemTimeMs(), maxRequestBytes);
+        if (letter.headers().lastHeader(DeadLetters.TRUNCATED) != null) {
+            LOG.warnf("Dead letter of %s-%d@%d truncated to fit max.request.size (%d bytes)", origin.topic(),
+                    origin.partition(), origin.offset(), maxRequestBytes);
+        }
+        String letterKey = letter.key() == null ? null : new String(letter.key(), StandardCharsets.UTF_8);
+        context.forward(new Record<>(letterKey, letter.value(), origin.timestamp(), letter.headers()),
+                DossierTopology.DLQ_SINK);
     }
 }

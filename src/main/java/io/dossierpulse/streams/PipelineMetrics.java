@@ -66,6 +66,11 @@ public final class PipelineMetrics {
                 .description("Stored dossier states that could not be read (quarantined dossiers)").register(registry);
         punctuationErrors = Counter.builder("pulse.punctuation.errors")
                 .description("Deadline firings or hold releases that failed and were skipped").register(registry);
+        for (HandledFailures f : HandledFailures.values()) {
+            io.micrometer.core.instrument.FunctionCounter.builder("pulse.stream.errors.handled", f, HandledFailures::total)
+                    .description("Failures the Kafka Streams processing and production exception handlers dealt with")
+                    .tag("handler", f.handler).tag("outcome", f.outcome).register(registry);
+        }
         taskRebuild = Timer.builder("pulse.task.rebuild")
                 .description("A starting task's rebuild of its deadlines, gauges and published counters from its stores")
                 .register(registry);

@@ -152,4 +152,68 @@ class IngestToLookupTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pulse_events_rejected_total{reason=\"INVALID_ENCODING\"}"));
     }
+
+    @Test
+    void aDeadLetterAboveTheProducerLimitIsTruncatedAndSaysSo() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        // 3 MiB that compress to a few KiB: the broker takes the batch, the dead letter cannot be 3 MiB.
+        byte[] huge = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        huge[0] = '{';
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("dossier.events", "HUGE-1", huge)).get();
+            producer.send(new ProducerRecord<>("dossier.events", "HUGE-1",
+                    event("it-h1", "HUGE-1", 1, "SUBMITTED", ",\"channel\":\"ONLINE\"").getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+        ConsumerRecord<String, byte[]> r = deadLetterOf(bootstrap, "HUGE-1");
+        Map<String, String> h = new java.util.HashMap<>();
+        r.headers().forEach(x -> h.put(x.key(), new String(x.value(), StandardCharsets.UTF_8)));
+        assertEquals("TOO_LARGE", h.get(DeadLetters.REASON));
+        assertEquals("true", h.get(DeadLetters.TRUNCATED));
+        assertEquals(Integer.toString(huge.length), h.get(DeadLetters.ORIGINAL_BYTES));
+        assertEquals(true, r.value().length < DeadLetters.DEFAULT_MAX_REQUEST_BYTES && r.value().length > 900_000,
+                "a prefix as long as fits: " + r.value().length);
+        assertArrayEquals(java.util.Arrays.copyOf(huge, r.value().length), r.value());
+        // The partition keeps flowing: the next event of the same key is applied.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/dossiers/HUGE-1").then().statusCode(200).body("status", equalTo(1)));
+    }
+
+    private static ConsumerRecord<String, byte[]> deadLetterOf(String bootstrap, String key) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader-" + key);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("dossier.events.dlq"));
+            long until = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                }
+                if (!found.isEmpty()) {
+                    // A moment more: a second copy would show up now.
+                    consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                        if (key.equals(r.key())) {
+                            found.add(r);
+                        }
+                    });
+                    break;
+                }
+            }
+        }
+        assertEquals(1, found.size(), "the dead letter of " + key + " arrives exactly once");
+        return found.get(0);
+    }
 }

@@ -33,18 +33,49 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts an instance with its own HTTP port and state directory. */
     public static ServiceProcess start(String bootstrap, Path stateDir, Map<String, String> extra) throws IOException {
+        return start(bootstrap, stateDir, KafkaBrokerResource.freePort(), extra);
+    }
+
+    /**
+     * Starts an instance on a given HTTP port (a restarted instance keeps its port, hence its static
+     * group membership); with no bootstrap it starts its own embedded broker, as the demo does.
+     */
+    public static ServiceProcess start(String bootstrap, Path stateDir, int port, Map<String, String> extra)
+            throws IOException {
         String jar = System.getProperty("pulse.service.jar", "target/quarkus-app/quarkus-run.jar");
-        int port = KafkaBrokerResource.freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dkafka.bootstrap.servers=" + bootstrap, "-Dquarkus.http.port=" + port,
-                "-Dpulse.state-dir=" + stateDir));
+                "-Xmx512m", "-Dquarkus.http.port=" + port, "-Dpulse.state-dir=" + stateDir));
+        if (bootstrap != null) {
+            cmd.add("-Dkafka.bootstrap.servers=" + bootstrap);
+        }
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar);
         Files.createDirectories(stateDir);
         Path log = stateDir.resolveSibling(stateDir.getFileName() + "-" + port + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ServiceProcess(p, port, log);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Sends a signal by name (STOP, CONT) as kill(1) does. */
+    public void signal(String name) throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (rc != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited " + rc);
+        }
     }
 
     public int port() {
