@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 /** A query's period: local dates, both inclusive; today (Asia/Ho_Chi_Minh) when not given. */
 record DateRange(LocalDate from, LocalDate to) {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = io.dossierpulse.domain.calendar.WorkingCalendar.ZONE;
     static final int MAX_DAYS = 400;
 
     static DateRange parse(String from, String to) {

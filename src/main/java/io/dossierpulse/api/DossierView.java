@@ -40,7 +40,7 @@ public record DossierView(
         int step,
         OffsetDateTime stepDueAt) {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET;
 
     public static DossierView of(DossierState s, SlaEngine engine) {
         SlaClock c = s.clock();

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class OverdueResource {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InstanceRouter router;

@@ -31,6 +31,7 @@ final class TopicFollower {
     private final Duration maxBackoff;
     private final Duration metadataTimeout;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private volatile State state = State.STARTING;
     private volatile String lastFailure;
     private volatile boolean running;
@@ -86,7 +87,9 @@ final class TopicFollower {
                 }
                 LOG.warnf("Following %s failed (%s); a new consumer in %d ms", topic, e, backoffMs);
                 try {
-                    Thread.sleep(backoffMs);
+                    if (stopping.await(backoffMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     break;
@@ -146,12 +149,12 @@ final class TopicFollower {
 
     void stop() throws InterruptedException {
         running = false;
+        stopping.countDown();
         var c = current;
         if (c != null) {
             c.wakeup();
         }
         if (thread != null) {
-            thread.interrupt();
             thread.join(5_000);
         }
     }

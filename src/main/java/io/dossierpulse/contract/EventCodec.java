@@ -35,7 +35,7 @@ public final class EventCodec {
     public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     /** JSON numbers beyond 2^53 lose precision in many producers. */
     private static final long MAX_SEQ = (1L << 53) - 1;
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET;
 
     private final JsonFactory factory;
     private final int maxBytes;

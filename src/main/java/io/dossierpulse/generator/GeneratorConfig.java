@@ -47,7 +47,7 @@ public record GeneratorConfig(
 
     /** Midnight, 1 January 2025, Hanoi time. */
     public static final Instant DEFAULT_START =
-            OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7)).toInstant();
+            OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET).toInstant();
 
     public static final double DEFAULT_DOSSIERS_PER_DAY = 12_000;
 

@@ -29,18 +29,29 @@ import org.jboss.logging.Logger;
  * with no new input; then the lag is the end offset minus the group's committed offset (under
  * exactly-once the commit follows processing within a commit interval). Unknown is -1: a task
  * treats it as not caught up.
+ *
+ * <p>The figures are vouched for only while the broker answers: when a refresh cannot reach it they
+ * are all unknown (a partition is not caught up because nothing arrives while the broker is away),
+ * and they stay unknown for {@link #RECONNECT_GRACE_MS} after it answers again, so that producers
+ * held up by the same outage can deliver what they hold before a quiet partition counts as caught up.
  */
 @Singleton
 public class ConsumerLagMonitor implements InputLag {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLagMonitor.class);
     private static final long REFRESH_MS = 500;
+    /** Figures older than this (a refresh stuck on an unreachable broker) are not used. */
+    static final long STALE_MS = 4 * REFRESH_MS;
+    static final long RECONNECT_GRACE_MS = 10_000;
 
     private final String topic;
     private final String bootstrap;
     private final String applicationId;
     private volatile KafkaStreams streams;
     private volatile Map<Integer, Long> lags = Map.of();
+    private volatile long refreshedAtMs;
+    private volatile long vouchedFromMs;
+    private boolean unreachable;
     private ScheduledExecutorService refresher;
     private Admin admin;
 
@@ -75,6 +86,10 @@ public class ConsumerLagMonitor implements InputLag {
 
     @Override
     public long lag(int partition) {
+        long now = System.currentTimeMillis();
+        if (now < vouchedFromMs || now - refreshedAtMs > STALE_MS) {
+            return -1;
+        }
         return lags.getOrDefault(partition, -1L);
     }
 
@@ -85,6 +100,17 @@ public class ConsumerLagMonitor implements InputLag {
         }
         try {
             Map<Integer, Long> next = committedLags();
+            if (next == null) {
+                lags = Map.of();
+                unreachable = true;
+                return;
+            }
+            long now = System.currentTimeMillis();
+            if (unreachable) {
+                unreachable = false;
+                vouchedFromMs = now + RECONNECT_GRACE_MS;
+                LOG.infof("The broker answers again; input lag vouched for from %d ms on", RECONNECT_GRACE_MS);
+            }
             for (Map.Entry<MetricName, ? extends Metric> e : s.metrics().entrySet()) {
                 MetricName n = e.getKey();
                 if (n.name().equals("records-lag") && n.group().equals("consumer-fetch-manager-metrics")
@@ -96,12 +122,15 @@ public class ConsumerLagMonitor implements InputLag {
                 }
             }
             lags = next;
+            refreshedAtMs = now;
         } catch (RuntimeException e) {
-            LOG.debugf(e, "input lag refresh failed; kept the previous figures");
+            LOG.debugf(e, "input lag refresh failed; every partition's lag is unknown");
+            lags = Map.of();
+            unreachable = true;
         }
     }
 
-    /** End offset minus committed offset, for every partition the group has committed. */
+    /** End offset minus committed offset, for every partition the group has committed; null when the broker did not answer. */
     private Map<Integer, Long> committedLags() {
         Map<Integer, Long> out = new HashMap<>();
         try {
@@ -124,8 +153,10 @@ public class ConsumerLagMonitor implements InputLag {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
         } catch (Exception e) {
-            LOG.debugf(e, "committed offsets not available yet");
+            LOG.debugf(e, "committed offsets not available");
+            return null;
         }
         return out;
     }

@@ -247,13 +247,14 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     // ------------------------------------------------------------ held events
 
     private void hold(DossierEvent event, byte[] value, Headers headers, Origin origin) {
-        if (!held.hold(event, value, origin, context.currentSystemTimeMs())) {
-            deadLetter(event.dossierId(), value, headers, RejectReason.HOLD_OVERFLOW, "more than "
+        switch (held.hold(event, value, origin, context.currentSystemTimeMs())) {
+            case HELD -> metrics.held();
+            // A second copy of a held seq: dropped as a duplicate, as a second copy of an applied one is.
+            case ALREADY_HELD -> metrics.duplicate();
+            case FULL -> deadLetter(event.dossierId(), value, headers, RejectReason.HOLD_OVERFLOW, "more than "
                     + settings.maxHeldPerDossier() + " events held for dossier " + event.dossierId()
                     + " while waiting for an earlier seq", origin);
-            return;
         }
-        metrics.held();
     }
 
     /** Applies the held events that now follow the state's last seq, in seq order. */

@@ -37,8 +37,20 @@ final class HeldEvents {
         return count > 0;
     }
 
-    /** Holds an event; false when its dossier already has the most events held that it may. */
-    boolean hold(DossierEvent event, byte[] value, Origin origin, long nowMs) {
+    /** What became of an event offered to be held. */
+    enum Outcome {
+        HELD,
+        /** An event of that dossier and seq is held already: this one is a duplicate (the first one stays). */
+        ALREADY_HELD,
+        /** The dossier already has the most events held that it may. */
+        FULL
+    }
+
+    Outcome hold(DossierEvent event, byte[] value, Origin origin, long nowMs) {
+        String key = HeldEvent.key(event.dossierId(), event.seq());
+        if (store.get(key) != null) {
+            return Outcome.ALREADY_HELD;
+        }
         int n = 0;
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(HeldEvent.prefix(event.dossierId()), KEYS)) {
             while (it.hasNext() && n < maxPerDossier) {
@@ -47,11 +59,11 @@ final class HeldEvents {
             }
         }
         if (n >= maxPerDossier) {
-            return false;
+            return Outcome.FULL;
         }
-        store.put(HeldEvent.key(event.dossierId(), event.seq()), new HeldEvent(nowMs, origin, value).toBytes());
+        store.put(key, new HeldEvent(nowMs, origin, value).toBytes());
         count++;
-        return true;
+        return Outcome.HELD;
     }
 
     /** Removes and returns the held event of this dossier and seq, or null. */

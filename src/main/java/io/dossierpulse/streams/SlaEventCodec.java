@@ -21,7 +21,7 @@ public final class SlaEventCodec {
 
     public static final String SOURCE = "/dossier-pulse";
     private static final JsonFactory JSON = new JsonFactory();
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private SlaEventCodec() {

@@ -60,7 +60,7 @@ import org.jboss.logging.Logger;
 public final class CounterViewStore {
 
     /** Dates are local dates of Vietnam (UTC+7). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = io.dossierpulse.domain.calendar.WorkingCalendar.ZONE;
 
     /** Tolerated clock skew of event sources: partials up to this many days after today are kept. */
     public static final int MAX_DAYS_AHEAD = 2;

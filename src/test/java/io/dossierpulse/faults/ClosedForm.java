@@ -79,8 +79,10 @@ final class ClosedForm {
             }
         });
         expected.keySet().stream().filter(k -> !seen.containsKey(k)).limit(5).forEach(missing::add);
-        assertEquals(new TreeMap<>(expected), new TreeMap<>(seen), "SLA events (read_committed): " + count + " read, "
-                + total + " expected; duplicated " + duplicated + "; unexpected " + unexpected + "; missing " + missing);
+        // The maps are large: the message says what differs, not the maps.
+        org.junit.jupiter.api.Assertions.assertTrue(expected.equals(seen), "SLA events (read_committed): " + count
+                + " read, " + total + " expected; duplicated " + duplicated + "; unexpected " + unexpected + "; missing "
+                + missing);
     }
 
     /** Every dossier's status as any instance answers it. */

@@ -119,6 +119,20 @@ class DossierTopologyTest {
     }
 
     @Test
+    void aSecondCopyOfAHeldEventIsADuplicateAndTheFirstStaysHeld() {
+        send("D3B", 1, EventType.SUBMITTED);
+        send("D3B", 3, EventType.PROCESSING);
+        send("D3B", 3, EventType.PROCESSING); // fuzzing found the second copy overwrote the first, uncounted
+        assertEquals(1.0, counter("pulse.events.held", null, null));
+        assertEquals(1.0, counter("pulse.events.duplicates", null, null));
+        send("D3B", 2, EventType.ACCEPTED);
+        assertEquals(3, dossiers.get("D3B").lastSeq());
+        assertEquals(3.0, registry.get("pulse.events.applied").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum(), "seq 1, 2 and the held seq 3");
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
     void firstEventsOutOfOrderAreReordered() {
         send("D4", 2, EventType.ACCEPTED);
         assertNull(dossiers.get("D4"));

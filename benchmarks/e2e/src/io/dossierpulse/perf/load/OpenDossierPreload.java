@@ -33,7 +33,7 @@ import org.apache.kafka.common.utils.Utils;
  */
 public final class OpenDossierPreload {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
     private static final Duration ACCEPTED_AFTER = Duration.ofMinutes(30);
     private static final Duration SUBMISSIONS_SPAN = Duration.ofMinutes(90);

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  */
 public final class Preloader {
 
-    private static final ZoneOffset HANOI = ZoneOffset.ofHours(7);
+    private static final ZoneOffset HANOI = io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     /** @param bytesPerEvent the average encoded size, from a sample of the events */
