@@ -3,6 +3,7 @@ package io.dossierpulse;
 import io.dossierpulse.broker.BrokerSettings;
 import io.dossierpulse.broker.EmbeddedKafkaBroker;
 import io.dossierpulse.feed.GeneratorCli;
+import io.dossierpulse.streams.TopicInitializer;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -13,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Entry point. {@code generate ...} runs the traffic generator CLI. Otherwise the service starts;
- * without an external {@code kafka.bootstrap.servers} a real single-node broker is started first and
- * stopped only after the service has shut down, so Kafka Streams can commit and close cleanly.
+ * without an external {@code kafka.bootstrap.servers} (demo and dev only, see {@link BrokerSettings}) a
+ * real single-node broker is started first and stopped only after the service has shut down, so
+ * Kafka Streams can commit and close cleanly.
  */
 @QuarkusMain
 public final class DossierPulseMain {
@@ -26,10 +28,17 @@ public final class DossierPulseMain {
             System.exit(GeneratorCli.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         BrokerSettings settings = BrokerSettings.fromEnvironment();
+        internalTopicDurability();
         quietBrokerLogs();
         if (settings.externalBootstrap().isPresent()) {
             Quarkus.run(Service.class, args);
             return;
+        }
+        if (!settings.embeddedAllowed()) {
+            System.err.println("No Kafka cluster configured: set KAFKA_BOOTSTRAP_SERVERS (kafka.bootstrap.servers). "
+                    + "A broker inside the process starts only in the demo and dev profiles or with "
+                    + "PULSE_BROKER_EMBEDDED=true (pulse.broker.embedded).");
+            System.exit(2);
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.host(),
                 settings.port(), settings.controllerPort());
@@ -68,6 +77,20 @@ public final class DossierPulseMain {
         }
         if (!shuttingDown) {
             System.exit(exitCode[0]);
+        }
+    }
+
+    /**
+     * Kafka Streams' internal topics (changelogs) get the same {@code min.insync.replicas} as the
+     * topics the service creates, unless set explicitly; Kafka Streams reads it from its own settings.
+     */
+    private static void internalTopicDurability() {
+        String key = "kafka-streams.topic.min.insync.replicas";
+        if (BrokerSettings.setting(key).isEmpty()) {
+            short rf = Short.parseShort(BrokerSettings.setting("pulse.topics.replication-factor").orElse("1"));
+            java.util.OptionalInt configured = BrokerSettings.setting("pulse.topics.min-insync-replicas")
+                    .map(v -> java.util.OptionalInt.of(Integer.parseInt(v))).orElse(java.util.OptionalInt.empty());
+            System.setProperty(key, Integer.toString(TopicInitializer.minInsyncReplicas(rf, configured)));
         }
     }
 

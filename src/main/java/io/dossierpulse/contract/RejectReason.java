@@ -38,5 +38,9 @@ public enum RejectReason {
     /** An unexpected failure while processing; the record is kept for inspection. */
     PROCESSING_ERROR,
     /** The dossier's stored state cannot be read (corrupt, or written by an unknown version); quarantined. */
-    STATE_UNREADABLE
+    STATE_UNREADABLE,
+    /** occurredAt is further ahead of the wall clock than pulse.intake.max-future-skew (10 minutes). */
+    FUTURE_EVENT,
+    /** The seq is more than pulse.intake.max-seq-gap (1,000) beyond the dossier's next expected one. */
+    SEQ_GAP_TOO_LARGE
 }

@@ -116,6 +116,8 @@ public final class DeadLetters {
             case NOT_STARTED -> RejectReason.NOT_STARTED;
             case MISSING_FIELD -> RejectReason.MISSING_FIELD;
             case SEQ_SKIPPED -> RejectReason.SEQ_SKIPPED;
+            case FUTURE_EVENT -> RejectReason.FUTURE_EVENT;
+            case SEQ_GAP_TOO_LARGE -> RejectReason.SEQ_GAP_TOO_LARGE;
         };
     }
 

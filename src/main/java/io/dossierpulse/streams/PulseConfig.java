@@ -71,6 +71,9 @@ public interface PulseConfig {
         @WithDefault("1")
         short replicationFactor();
 
+        /** min.insync.replicas of created topics; unset: 2 with 3 replicas or more, else 1. */
+        java.util.OptionalInt minInsyncReplicas();
+
         /** Create missing topics at start-up; turn off where topics are provisioned separately. */
         @WithDefault("true")
         boolean create();
@@ -85,6 +88,14 @@ public interface PulseConfig {
 
         @WithDefault("16384")
         int maxEventBytes();
+
+        /** How far ahead of the wall clock an event may be dated; later ones are dead-lettered (FUTURE_EVENT). */
+        @WithDefault("10M")
+        Duration maxFutureSkew();
+
+        /** How many seqs an event may skip ahead of its dossier; more is dead-lettered (SEQ_GAP_TOO_LARGE). */
+        @WithDefault("1000")
+        long maxSeqGap();
     }
 
     interface Ingest {
@@ -178,6 +189,9 @@ public interface PulseConfig {
 
         @WithDefault("work/kafka")
         String dataDir();
+
+        /** Whether a broker may start inside the process; unset: only in the demo and dev profiles (BrokerSettings). */
+        java.util.Optional<Boolean> embedded();
     }
 
     interface View {
@@ -211,6 +225,10 @@ public interface PulseConfig {
         /** Bound on counter entries per instance; above it the least used are evicted (a safety cap). */
         @WithDefault("1000000")
         long maxEntries();
+    }
+
+    default io.dossierpulse.domain.dossier.IntakeLimits intakeLimits() {
+        return new io.dossierpulse.domain.dossier.IntakeLimits(intake().maxFutureSkew(), intake().maxSeqGap());
     }
 
     default TopologySettings topologySettings() {

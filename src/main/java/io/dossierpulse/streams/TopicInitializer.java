@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the input and dead-letter topics when they are missing, before Kafka Streams (which
- * waits for them) starts. Existing topics are never altered.
+ * waits for them) starts. Existing topics are never altered. Created topics get
+ * {@code min.insync.replicas} by {@link #minInsyncReplicas}.
  */
 @ApplicationScoped
 public class TopicInitializer {
@@ -33,13 +34,30 @@ public class TopicInitializer {
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent ev, PulseConfig config)
             throws InterruptedException {
         if (config.topics().create()) {
-            ensureTopics(bootstrapServers, config.topics().partitions(), config.topics().replicationFactor(),
+            short rf = config.topics().replicationFactor();
+            ensureTopics(bootstrapServers, config.topics().partitions(), rf,
+                    minInsyncReplicas(rf, config.topics().minInsyncReplicas()),
                     List.of(config.topics().events(), config.topics().dlq(), config.topics().slaEvents()));
         }
     }
 
+    /**
+     * The {@code min.insync.replicas} of the topics the service creates (its own and Kafka Streams'
+     * internal ones): as configured, else 2 once there are 3 replicas or more (an acknowledged write
+     * survives the loss of a broker), else 1.
+     */
+    public static int minInsyncReplicas(short replicationFactor, java.util.OptionalInt configured) {
+        return configured.orElse(replicationFactor >= 3 ? 2 : 1);
+    }
+
     public static void ensureTopics(String bootstrap, int partitions, short replication, List<String> names)
             throws InterruptedException {
+        ensureTopics(bootstrap, partitions, replication, minInsyncReplicas(replication, java.util.OptionalInt.empty()),
+                names);
+    }
+
+    public static void ensureTopics(String bootstrap, int partitions, short replication, int minInsync,
+            List<String> names) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             for (String name : names) {
@@ -47,8 +65,11 @@ public class TopicInitializer {
                     continue;
                 }
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, partitions, replication))).all().get(60, TimeUnit.SECONDS);
-                    LOG.infof("Created topic %s with %d partitions", name, partitions);
+                    admin.createTopics(List.of(new NewTopic(name, partitions, replication)
+                            .configs(Map.of("min.insync.replicas", Integer.toString(minInsync)))))
+                            .all().get(60, TimeUnit.SECONDS);
+                    LOG.infof("Created topic %s with %d partitions, %d replicas, min.insync.replicas %d", name,
+                            partitions, replication, minInsync);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + name, e.getCause());

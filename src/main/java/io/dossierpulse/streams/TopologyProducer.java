@@ -17,6 +17,6 @@ public class TopologyProducer {
     Topology topology(PulseConfig config, MeterRegistry registry, ProcedureCatalog catalog, SlaEngine engine,
             Instance<CounterPublisher> publisher, ConsumerLagMonitor inputLag) {
         return DossierTopology.build(config.topologySettings(), new PipelineMetrics(registry),
-                new DossierLedger(catalog, engine), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE, inputLag);
+                new DossierLedger(catalog, engine, config.intakeLimits()), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE, inputLag);
     }
 }

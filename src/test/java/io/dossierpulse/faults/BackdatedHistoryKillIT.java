@@ -25,7 +25,8 @@ class BackdatedHistoryKillIT {
         int brokerPort = KafkaBrokerResource.freePort();
         Map<String, String> settings = Map.of("pulse.broker.port", Integer.toString(brokerPort),
                 "pulse.broker.controller-port", Integer.toString(KafkaBrokerResource.freePort()),
-                "pulse.broker.data-dir", dir.resolve("kafka").toString(), "pulse.view.retention-days", "3660");
+                "pulse.broker.data-dir", dir.resolve("kafka").toString(), "pulse.view.retention-days", "3660",
+                "pulse.broker.embedded", "true", "pulse.sla.idle-to-live", FaultRig.IDLE_TO_LIVE);
         ServiceProcess demo = ServiceProcess.start(null, dir.resolve("state"), httpPort, settings);
         demo.awaitReady(Duration.ofSeconds(120));
         try (HttpFeeder feeder = new HttpFeeder(demo, traffic.events(), 150, 1_000_000).start()) {

@@ -25,6 +25,13 @@ final class FaultRig implements AutoCloseable {
     static final int PARTITIONS = 6;
     static final List<String> TOPICS = List.of("dossier.events", "dossier.events.dlq", "dossier.sla-events");
     private static final Duration READY = Duration.ofSeconds(120);
+    /**
+     * The traffic is history fed in order: a partition quiet for idle-to-live is caught up and its
+     * deadlines go by the wall clock (docs/architecture.md). The faults stall the feed for seconds (a
+     * leader election, a first request, a rebalance), so the suite runs as a history import would be
+     * run, with a longer idle-to-live than those stalls.
+     */
+    static final String IDLE_TO_LIVE = "15S";
 
     final Path dir;
     private final String name;
@@ -117,7 +124,8 @@ final class FaultRig implements AutoCloseable {
                 "pulse.view.bind-port", Integer.toString(viewPorts[slot]), "pulse.view.port-range", "0",
                 "pulse.view.initial-hosts", members.toString(), "pulse.view.cluster-name", "fault-" + name + "-" + brokerPort,
                 // The traffic is dated 2025: keep its counters.
-                "pulse.view.retention-days", "3660"));
+                "pulse.view.retention-days", "3660",
+                "pulse.sla.idle-to-live", IDLE_TO_LIVE));
         s.putAll(extra);
         return s;
     }

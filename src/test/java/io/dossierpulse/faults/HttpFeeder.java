@@ -23,6 +23,7 @@ final class HttpFeeder implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile int answered;
     private volatile int retries;
+    private volatile long slowestAnswerMs;
 
     HttpFeeder(ServiceProcess api, List<DossierEvent> events, int batchSize, int perSecond) {
         EventCodec codec = new EventCodec();
@@ -35,7 +36,13 @@ final class HttpFeeder implements AutoCloseable {
                     for (DossierEvent e : batch) {
                         body.append(new String(codec.encode(e), StandardCharsets.UTF_8)).append('\n');
                     }
-                    while (!accepted(api, body.toString(), batch.size())) {
+                    while (true) {
+                        long t0 = System.nanoTime();
+                        boolean ok = accepted(api, body.toString(), batch.size());
+                        slowestAnswerMs = Math.max(slowestAnswerMs, (System.nanoTime() - t0) / 1_000_000);
+                        if (ok) {
+                            break;
+                        }
                         retries++;
                         Thread.sleep(500);
                     }
@@ -77,6 +84,11 @@ final class HttpFeeder implements AutoCloseable {
 
     int retries() {
         return retries;
+    }
+
+    /** The longest a request waited for its answer. */
+    long slowestAnswerMs() {
+        return slowestAnswerMs;
     }
 
     void awaitAnswered(int events, java.time.Duration timeout) throws InterruptedException {

@@ -24,7 +24,10 @@ class ThreeBrokersIT {
             bootstrap.append(i == 0 ? "" : ",").append("127.0.0.1:").append(ports[i]);
         }
         BrokerNode[] nodes = new BrokerNode[3];
-        try (FaultRig rig = new FaultRig("three-brokers").with("pulse.topics.replication-factor", "3")) {
+        // A POST may wait up to the ingest's max block (30 s) for a partition's new leader: the feed then
+        // stalls that long, so a partition must be quiet for longer than that before it counts as caught up.
+        try (FaultRig rig = new FaultRig("three-brokers").with("pulse.topics.replication-factor", "3")
+                .with("pulse.sla.idle-to-live", "60S")) {
             Thread[] starting = new Thread[3];
             Exception[] failed = new Exception[3];
             for (int i = 0; i < 3; i++) {
@@ -48,6 +51,7 @@ class ThreeBrokersIT {
             rig.useBrokers(bootstrap.toString()).createTopics((short) 3);
             rig.start(0);
             int retries;
+            long slowest;
             try (HttpFeeder feeder = new HttpFeeder(rig.instance(0), traffic.events(), 100, 300).start()) {
                 while (feeder.answered() < traffic.events().size() / 3) {
                     Thread.sleep(50);
@@ -57,15 +61,31 @@ class ThreeBrokersIT {
                 nodes[1] = BrokerNode.start(rig.dir.resolve("node-2"), 2, ports, controllers, clusterId);
                 feeder.awaitAnswered(traffic.events().size(), Duration.ofMinutes(4));
                 retries = feeder.retries();
+                slowest = feeder.slowestAnswerMs();
             }
             ClosedForm.check(traffic, rig.bootstrap(), rig.instance(0));
+            // Created with three replicas, the service's topics and Kafka Streams' own need two in sync.
+            assertMinInsync(rig.bootstrap(), "dossier.events", "dossier.sla-events", "dossier-pulse-dossiers-changelog");
             FaultRig.report("three brokers (RF 3, min ISR 2), kill -9 of one for 15 s; HTTP ingest", 1,
-                    traffic.events().size(), "closed form holds; " + retries + " batches posted again", "no outage");
+                    traffic.events().size(), "closed form holds; " + retries + " batches posted again",
+                    "no outage; slowest ingest answer " + slowest + " ms");
         } finally {
             for (BrokerNode n : nodes) {
                 if (n != null) {
                     n.close();
                 }
+            }
+        }
+    }
+
+    private static void assertMinInsync(String bootstrap, String... topics) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrap))) {
+            for (String topic : topics) {
+                var resource = new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+                var config = admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource);
+                org.junit.jupiter.api.Assertions.assertEquals("2", config.get("min.insync.replicas").value(), topic);
             }
         }
     }

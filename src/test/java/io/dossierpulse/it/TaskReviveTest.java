@@ -152,7 +152,7 @@ class TaskReviveTest {
         Effects fx = new Effects();
         for (DossierEvent e : events) {
             fx.clear();
-            ledger.apply(null, e, 0, false, false, fx);
+            ledger.apply(null, e, System.currentTimeMillis(), false, false, fx);
             for (var d : io.dossierpulse.domain.dossier.Deadline.values()) {
                 long at = ledger.deadlineSecond(fx.next(), d);
                 if (at != io.dossierpulse.domain.sla.SlaClock.NONE) {

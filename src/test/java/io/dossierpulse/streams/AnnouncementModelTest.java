@@ -93,7 +93,7 @@ class AnnouncementModelTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "model-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("model-test").toString());
-        DossierLedger ledger = new DossierLedger(CATALOG, ENGINE);
+        DossierLedger ledger = new DossierLedger(CATALOG, ENGINE, Events.AHEAD_OF_THE_CLOCK);
         try (TopologyTestDriver driver = new TopologyTestDriver(DossierTopology.build(settings,
                 new PipelineMetrics(new SimpleMeterRegistry()), ledger, CounterPublisher.NONE, InputLag.NONE), props,
                 Instant.ofEpochMilli(wall0))) {

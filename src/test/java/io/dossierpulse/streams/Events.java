@@ -10,6 +10,12 @@ import java.time.Instant;
 final class Events {
 
     static final EventCodec CODEC = new EventCodec();
+    /**
+     * For tests that send a dossier's later events ahead of the driver's wall clock (advanced step by
+     * step afterwards): the future-skew bound is lifted, every other intake rule is the service's.
+     */
+    static final io.dossierpulse.domain.dossier.IntakeLimits AHEAD_OF_THE_CLOCK = new io.dossierpulse.domain.dossier.IntakeLimits(
+            java.time.Duration.ofDays(36_500), io.dossierpulse.domain.dossier.IntakeLimits.DEFAULT.maxSeqGap());
     static final Instant T0 = Instant.parse("2025-03-12T03:00:00Z"); // Wednesday 10:00 in Hanoi
 
     private Events() {

@@ -74,7 +74,8 @@ class SlaTrackingTest {
         registry = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(DossierTopology.build(TopologySettings.defaults(),
                 new PipelineMetrics(registry),
-                new DossierLedger(ProcedureCatalog.loadDefault(), SlaEngine.standard()), publisher, InputLag.NONE),
+                new DossierLedger(ProcedureCatalog.loadDefault(), SlaEngine.standard(), Events.AHEAD_OF_THE_CLOCK),
+                publisher, InputLag.NONE),
                 props, wallClock);
         input = driver.createInputTopic("dossier.events", Serdes.String().serializer(), Serdes.ByteArray().serializer());
         sla = driver.createOutputTopic("dossier.sla-events", Serdes.String().deserializer(),

@@ -20,5 +20,7 @@ class TopologyDefaultsTest {
                 .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .build();
         assertEquals(TopologySettings.defaults(), config.getConfigMapping(PulseConfig.class).topologySettings());
+        assertEquals(io.dossierpulse.domain.dossier.IntakeLimits.DEFAULT,
+                config.getConfigMapping(PulseConfig.class).intakeLimits());
     }
 }

@@ -87,7 +87,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).GET().build(),
+        return get(path, Duration.ofSeconds(10));
+    }
+
+    public HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -115,6 +119,14 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("service not ready after " + timeout + ": " + tail());
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("still running after " + timeout);
+        }
+        return process.exitValue();
     }
 
     /** Like kill -9: no shutdown hook runs, nothing is committed. */

@@ -16,6 +16,9 @@ import io.dossierpulse.domain.sla.SlaEngine;
  *
  * <p>Intake rules, in order (docs/domain.md):
  * <ol>
+ * <li>an event dated beyond the wall clock plus {@link IntakeLimits#maxFutureSkew} is REJECTED
+ *     (FUTURE_EVENT), and so is one whose seq is more than {@link IntakeLimits#maxSeqGap} beyond the
+ *     next expected (SEQ_GAP_TOO_LARGE); neither uses up a seq;</li>
  * <li>an eventId already applied, or a seq at or below the last applied one, is a DUPLICATE, except
  *     a seq given up on after a hold timeout, which is REJECTED (SEQ_SKIPPED);</li>
  * <li>a seq beyond the next expected one is HELD until the gap fills (or the hold times out);</li>
@@ -31,9 +34,17 @@ import io.dossierpulse.domain.sla.SlaEngine;
 public final class DossierLedger {
 
     private final DossierTracker tracker;
+    private final long maxFutureSkewMillis;
+    private final long maxSeqGap;
 
     public DossierLedger(ProcedureCatalog catalog, SlaEngine engine) {
+        this(catalog, engine, IntakeLimits.DEFAULT);
+    }
+
+    public DossierLedger(ProcedureCatalog catalog, SlaEngine engine, IntakeLimits limits) {
         this.tracker = new DossierTracker(catalog, engine);
+        this.maxFutureSkewMillis = limits.maxFutureSkew().toMillis();
+        this.maxSeqGap = limits.maxSeqGap();
     }
 
     /**
@@ -64,7 +75,17 @@ public final class DossierLedger {
     private void decide(DossierState current, DossierEvent e, boolean gapGivenUp, long wallMillis, boolean late,
             boolean byEventTime, Effects fx) {
         long lateArrival = late ? wallMillis : 0;
+        if (e.occurredAt().toEpochMilli() - wallMillis > maxFutureSkewMillis) {
+            fx.reject(RejectionReason.FUTURE_EVENT, "occurredAt " + e.occurredAt() + " is more than "
+                    + maxFutureSkewMillis / 1000 + " s ahead of the clock");
+            return;
+        }
         long expected = current == null ? 1 : current.lastSeq() + 1;
+        if (e.seq() - expected > maxSeqGap) {
+            fx.reject(RejectionReason.SEQ_GAP_TOO_LARGE, "seq " + e.seq() + " is more than " + maxSeqGap
+                    + " beyond the next expected seq " + expected);
+            return;
+        }
         if (current != null && (current.remembers(e.eventId()) || e.seq() < expected)) {
             if (e.seq() < expected && current.skipped(e.seq())) {
                 fx.reject(RejectionReason.SEQ_SKIPPED, "seq " + e.seq()

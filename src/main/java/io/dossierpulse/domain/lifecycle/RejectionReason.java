@@ -11,5 +11,9 @@ public enum RejectionReason {
     /** The event lacks a field its type requires (channel, toAgencyCode or newDueAt). */
     MISSING_FIELD,
     /** The seq arrived after the hold for it timed out and later events of the dossier were applied. */
-    SEQ_SKIPPED
+    SEQ_SKIPPED,
+    /** The event is dated further ahead of the wall clock than the intake allows. */
+    FUTURE_EVENT,
+    /** The seq is further beyond the dossier's next expected one than the intake allows. */
+    SEQ_GAP_TOO_LARGE
 }

@@ -16,6 +16,7 @@ import io.dossierpulse.domain.lifecycle.RejectionReason;
 import io.dossierpulse.domain.sla.SlaClock;
 import io.dossierpulse.domain.sla.SlaEngine;
 import io.dossierpulse.domain.sla.SlaEventType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -197,5 +198,34 @@ class DossierLedgerTest {
         assertEquals(0, fx.counts());
         assertNull(fx.next());
         assertNull(fx.verdict());
+    }
+
+    @Test
+    void anEventDatedBeyondTheAllowedSkewIsRefusedAndUsesUpNoSeq() {
+        Instant wall = Instant.ofEpochMilli(WALL);
+        DossierState s = apply(null, event("F", 1, EventType.ACCEPTED, wall.minusSeconds(3_600)));
+        fx.clear();
+        ledger.apply(s, event("F", 2, EventType.RESOLVED, wall.plus(Duration.ofMinutes(11))), WALL, false, false, fx);
+        assertEquals(Effects.Verdict.REJECTED, fx.verdict());
+        assertEquals(io.dossierpulse.domain.lifecycle.RejectionReason.FUTURE_EVENT, fx.rejection());
+        assertEquals(null, fx.next(), "nothing to persist: the seq stays free");
+        // Within the skew (a clock a few minutes fast) it is applied, with that seq.
+        DossierState after = apply(s, event("F", 2, EventType.RESOLVED, wall.plus(Duration.ofMinutes(9))));
+        assertEquals(Effects.Verdict.APPLIED, fx.verdict());
+        assertEquals(2, after.lastSeq());
+    }
+
+    @Test
+    void aSeqTooFarAheadIsRefusedNotHeld() {
+        DossierState s = apply(null, event("G", 1, EventType.ACCEPTED, WED_10));
+        fx.clear();
+        ledger.apply(s, event("G", 2 + IntakeLimits.DEFAULT.maxSeqGap(), EventType.RESOLVED, WED_10.plusSeconds(60)),
+                WALL, false, true, fx);
+        assertEquals(Effects.Verdict.HELD, fx.verdict(), "a gap of exactly the limit is held");
+        fx.clear();
+        ledger.apply(s, event("G", 3 + IntakeLimits.DEFAULT.maxSeqGap(), EventType.RESOLVED, WED_10.plusSeconds(60)),
+                WALL, false, true, fx);
+        assertEquals(Effects.Verdict.REJECTED, fx.verdict());
+        assertEquals(io.dossierpulse.domain.lifecycle.RejectionReason.SEQ_GAP_TOO_LARGE, fx.rejection());
     }
 }
