@@ -50,13 +50,20 @@ public class OverdueResource {
     public record Page(String agencyCode, int page, int size, List<OverdueDossier> dossiers) {
     }
 
+    static final int MAX_PAGE_SIZE = 1_000;
+    static final int MAX_WINDOW = 10_000;
+
     @GET
     @Operation(summary = "Open overdue dossiers of an agency and the agencies under it, most overdue first, paged")
     public Uni<Page> overdue(@PathParam("code") String code, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size,
             @QueryParam(InstanceRouter.FORWARDED) boolean forwarded) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw new BadRequestException("page must be >= 0 and size between 1 and 1000");
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequestException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        // Every instance sends its first (page + 1) × size: bounded, and computed in long so it cannot overflow.
+        if ((page + 1L) * size > MAX_WINDOW) {
+            throw new BadRequestException("at most the first " + MAX_WINDOW + " overdue dossiers can be paged through");
         }
         int wanted = (page + 1) * size;
         List<OverdueDossier> local = local(code, wanted);

@@ -140,11 +140,30 @@ public final class EventCodec {
         }
         String s = p.getText();
         String problem = checkText(s, MAX_ID_LENGTH);
+        if (problem == null) {
+            problem = checkIdCharacters(s);
+        }
         if (problem != null) {
             f.error = new ParseResult.Invalid(RejectReason.INVALID_VALUE, name + " " + problem);
             return null;
         }
         return s;
+    }
+
+    /**
+     * Identifiers are keys of stores, topics and metrics: letters, digits and {@code . _ : -} only
+     * (no space, no slash: an SLA event's id is {@code <dossierId>/<kind>/<second>}).
+     */
+    private static String checkIdCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == ':' || c == '-';
+            if (!ok) {
+                return "may contain only letters A-Z, digits and . _ : - (position " + (i + 1) + ")";
+            }
+        }
+        return null;
     }
 
     /** Returns what is wrong with an identifier-like text, or null when it is fine. */

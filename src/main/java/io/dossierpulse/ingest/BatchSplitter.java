@@ -16,11 +16,18 @@ final class BatchSplitter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** More events in one request than allowed: counted while splitting, so a hostile body allocates little. */
+    static final class TooManyEvents extends Exception {
+        TooManyEvents(int max) {
+            super("at most " + max + " events per request", null, false, false);
+        }
+    }
+
     private BatchSplitter() {
     }
 
     /** NDJSON: one event per line; blank lines are skipped but still counted. */
-    static List<Slice> lines(byte[] body) {
+    static List<Slice> lines(byte[] body, int max) throws TooManyEvents {
         List<Slice> slices = new ArrayList<>();
         int line = 0;
         int start = 0;
@@ -29,6 +36,9 @@ final class BatchSplitter {
                 line++;
                 int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
                 if (!isBlank(body, start, end)) {
+                    if (slices.size() == max) {
+                        throw new TooManyEvents(max);
+                    }
                     slices.add(new Slice(line, start, end - start));
                 }
                 start = i + 1;
@@ -38,7 +48,7 @@ final class BatchSplitter {
     }
 
     /** A JSON array: one event per element. Throws when the body is not an array. */
-    static List<Slice> arrayElements(byte[] body) throws IOException {
+    static List<Slice> arrayElements(byte[] body, int max) throws IOException, TooManyEvents {
         List<Slice> slices = new ArrayList<>();
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -51,6 +61,9 @@ final class BatchSplitter {
                     throw new IOException("the JSON array is not closed");
                 }
                 element++;
+                if (element > max) {
+                    throw new TooManyEvents(max);
+                }
                 int from = (int) p.currentTokenLocation().getByteOffset();
                 p.skipChildren();
                 int to = (int) p.currentLocation().getByteOffset();

@@ -35,10 +35,14 @@ public class IngestResource {
     private final EventPublisher publisher;
     private final EventCodec codec;
     private final Semaphore inFlight;
+    private final int maxEvents;
+    private final java.time.Duration answerDeadline;
 
     IngestResource(EventPublisher publisher, PulseConfig config) {
         int maxConcurrent = config.ingest().maxConcurrentRequests();
         this.publisher = publisher;
+        this.maxEvents = config.ingest().maxEventsPerRequest();
+        this.answerDeadline = config.ingest().answerDeadline();
         this.codec = new EventCodec(config.intake().maxEventBytes());
         this.inFlight = new Semaphore(maxConcurrent);
     }
@@ -48,7 +52,7 @@ public class IngestResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest events, one JSON object per line")
     public Uni<Response> ingestLines(byte[] body) {
-        return ingest(() -> BatchSplitter.lines(body), body);
+        return ingest(() -> BatchSplitter.lines(body, maxEvents), body);
     }
 
     @POST
@@ -56,11 +60,11 @@ public class IngestResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest events given as a JSON array")
     public Uni<Response> ingestArray(byte[] body) {
-        return ingest(() -> BatchSplitter.arrayElements(body), body);
+        return ingest(() -> BatchSplitter.arrayElements(body, maxEvents), body);
     }
 
     private interface Splitter {
-        List<BatchSplitter.Slice> split() throws IOException;
+        List<BatchSplitter.Slice> split() throws IOException, BatchSplitter.TooManyEvents;
     }
 
     private Uni<Response> ingest(Splitter splitter, byte[] body) {
@@ -71,10 +75,13 @@ public class IngestResource {
         // Decoding and handing records to the producer may block on a full producer buffer: not on the event loop.
         return Uni.createFrom().item(() -> send(splitter, body))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(batch -> batch == null
-                        ? Uni.createFrom().item(Response.status(400)
-                                .entity(Map.of("error", "the body is not a JSON array of events")).build())
-                        : Uni.createFrom().completionStage(batch.answer()).map(a -> Response.ok(a).build()))
+                .chain(batch -> batch.refusal != null
+                        ? Uni.createFrom().item(batch.refusal)
+                        : Uni.createFrom().completionStage(batch.answer(answerDeadline)).map(a ->
+                                // Nothing acknowledged although events were sent: the broker is away, say so.
+                                a.accepted() == 0 && !batch.acks.isEmpty()
+                                        ? Response.status(503).header("Retry-After", "1").entity(a).build()
+                                        : Response.ok(a).build()))
                 .eventually((Runnable) inFlight::release);
     }
 
@@ -83,7 +90,10 @@ public class IngestResource {
         try {
             slices = splitter.split();
         } catch (IOException e) {
-            return null;
+            return Batch.refused(Response.status(400).entity(Map.of("error", "the body is not a JSON array of events"))
+                    .build());
+        } catch (BatchSplitter.TooManyEvents e) {
+            return Batch.refused(Response.status(413).entity(Map.of("error", e.getMessage())).build());
         }
         Batch batch = new Batch();
         for (BatchSplitter.Slice s : slices) {
@@ -105,6 +115,14 @@ public class IngestResource {
         private final List<Integer> sentLines = new ArrayList<>();
         private final List<CompletableFuture<Void>> acks = new ArrayList<>();
         private int errorCount;
+        /** The whole request refused before any event was sent, or null. */
+        private Response refusal;
+
+        static Batch refused(Response response) {
+            Batch b = new Batch();
+            b.refusal = response;
+            return b;
+        }
 
         void error(int line, String code, String reason) {
             errorCount++;
@@ -118,14 +136,22 @@ public class IngestResource {
             acks.add(ack);
         }
 
-        CompletableFuture<IngestAnswer> answer() {
+        /**
+         * The answer once every event is acknowledged or the deadline passes: an event not acknowledged
+         * by then is reported as such (the client posts it again; a second copy is a harmless duplicate).
+         */
+        CompletableFuture<IngestAnswer> answer(java.time.Duration deadline) {
             return CompletableFuture.allOf(acks.stream()
                             .map(a -> a.handle((ok, e) -> null)).toArray(CompletableFuture[]::new))
+                    .completeOnTimeout(null, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .thenApply(done -> {
                         int accepted = 0;
                         for (int i = 0; i < acks.size(); i++) {
                             CompletableFuture<Void> a = acks.get(i);
-                            if (a.isCompletedExceptionally()) {
+                            if (!a.isDone()) {
+                                error(sentLines.get(i), "BROKER_UNAVAILABLE", "not acknowledged by Kafka within "
+                                        + deadline.toSeconds() + " s; post it again");
+                            } else if (a.isCompletedExceptionally()) {
                                 String cause = a.handle((ok, e) -> e.getCause() != null ? e.getCause().toString()
                                         : e.toString()).join();
                                 error(sentLines.get(i), "BROKER_UNAVAILABLE", "not acknowledged by Kafka: " + cause);

@@ -154,8 +154,8 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
                 drainHeld(next);
             }
         } catch (DossierStates.UnreadableState e) {
-            LOG.warnf("Record %s-%d@%d: %s; dead-lettered", origin.topic(), origin.partition(), origin.offset(),
-                    e.getMessage());
+            LOG.warnf("Record %s-%d@%d: its dossier's stored state cannot be read; dead-lettered", origin.topic(),
+                    origin.partition(), origin.offset());
             deadLetter(record.key(), record.value(), record.headers(), RejectReason.STATE_UNREADABLE, e.getMessage(),
                     origin);
         } catch (RuntimeException e) {
@@ -239,7 +239,9 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
                 }
                 // One dossier's trouble (an unreadable state, a bug) must not stop the others' deadlines.
                 metrics.punctuationError();
-                LOG.errorf(e, "Deadline %s of dossier %s skipped", deadlines.kind(), deadlines.dossierId());
+                // Dossier ids stay out of logs above DEBUG: the metric and the stack trace locate the fault.
+                LOG.errorf(e, "A %s deadline of task %s skipped", deadlines.kind(), context.taskId());
+                LOG.debugf("The skipped deadline was dossier %s's", deadlines.dossierId());
             }
         }
     }
@@ -284,7 +286,8 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
                     throw e;
                 }
                 metrics.punctuationError();
-                LOG.errorf(e, "Held events of dossier %s not released", dossierId);
+                LOG.errorf(e, "Held events of a dossier of task %s not released", context.taskId());
+                LOG.debugf("The held events not released were dossier %s's", dossierId);
             }
         }
     }
@@ -305,8 +308,8 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
             DossierEvent event = decodeHeld(h);
             long missing = event.seq() - (state == null ? 0 : state.lastSeq()) - 1;
             metrics.gapSkipped(missing);
-            LOG.warnf("Dossier %s: gave up waiting for %d missing seq(s) before seq %d after %s", dossierId, missing,
-                    event.seq(), settings.holdTimeout());
+            LOG.infof("Gave up waiting for %d missing seq(s) before record %s-%d@%d after %s", missing,
+                    h.origin().topic(), h.origin().partition(), h.origin().offset(), settings.holdTimeout());
             long wallMs = context.currentSystemTimeMs();
             fx.clear();
             long at = event.occurredAt().getEpochSecond();

@@ -14,6 +14,8 @@ public interface PulseConfig {
 
     Ingest ingest();
 
+    Sse sse();
+
     Generator generator();
 
     Calendar calendar();
@@ -98,6 +100,17 @@ public interface PulseConfig {
         long maxSeqGap();
     }
 
+    /** Bounds on the live SLA event streams (server-sent events), which hold a connection each. */
+    interface Sse {
+        /** Streams open on one instance at most; more are answered 503. */
+        @WithDefault("200")
+        int maxStreams();
+
+        /** Streams open from one client address at most; more are answered 429. */
+        @WithDefault("4")
+        int maxStreamsPerClient();
+    }
+
     interface Ingest {
         /** How long a request may wait for room in the producer buffer before failing. */
         @WithDefault("30S")
@@ -105,6 +118,14 @@ public interface PulseConfig {
 
         @WithDefault("33554432")
         long bufferBytes();
+
+        /** How long a request waits for Kafka's acknowledgements; unacknowledged events are reported, 503 when none was. */
+        @WithDefault("10S")
+        Duration answerDeadline();
+
+        /** Events in one request at most (counted while the body is split); more: 413. */
+        @WithDefault("5000")
+        int maxEventsPerRequest();
 
         /** Ingest requests handled at once; more get 503 with Retry-After. */
         @WithDefault("8")

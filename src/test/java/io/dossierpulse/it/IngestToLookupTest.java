@@ -103,6 +103,11 @@ class IngestToLookupTest {
     @Test
     void wrongContentTypeAndOversizeBodiesAreRefused() {
         given().contentType("text/plain").body("hello").post("/api/events").then().statusCode(415);
+        // Many tiny events: refused while the body is split, before any is decoded or sent.
+        given().contentType("application/x-ndjson").body("{}\n".repeat(1001).getBytes(StandardCharsets.UTF_8)).post("/api/events").then().statusCode(413)
+                .body("error", containsString("at most 1000 events"));
+        given().contentType("application/json").body(("[" + "1,".repeat(1000) + "1]").getBytes(StandardCharsets.UTF_8)).post("/api/events").then()
+                .statusCode(413);
         String big = "x".repeat(70 * 1024);
         given().contentType("application/x-ndjson").body(big.getBytes(StandardCharsets.UTF_8)).post("/api/events").then().statusCode(413);
     }
@@ -215,5 +220,31 @@ class IngestToLookupTest {
         }
         assertEquals(1, found.size(), "the dead letter of " + key + " arrives exactly once");
         return found.get(0);
+    }
+
+    @Test
+    void liveEventStreamsPerClientAreBounded() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest stream = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/sla-events/stream"))
+                .header("Accept", "text/event-stream").build();
+        var first = http.sendAsync(stream, java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        var second = http.sendAsync(stream, java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, first.statusCode());
+        assertEquals(200, second.statusCode());
+        var third = http.send(stream, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, third.statusCode(), "the test profile allows two streams per client");
+        assertEquals(true, third.body().contains("too many event streams"), third.body());
+        // Closing one frees its slot.
+        first.body().close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var again = http.sendAsync(stream, java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            again.body().close();
+            return again.statusCode() == 200;
+        });
+        second.body().close();
     }
 }

@@ -102,6 +102,10 @@ class HandComputedScenarioTest {
                 .body("counts.RESOLVED_ON_TIME", equalTo(1)).body("received", equalTo(0));
         given().get("/api/indicators?level=COMMUNE&" + PERIOD).then().statusCode(200)
                 .body("rows.agencyCode", hasItem(WARD));
+        // A page far out (its end overflowed an int once: a 500) is refused with a reason.
+        given().get("/api/agencies/" + DISTRICT + "/overdue?page=2147483647&size=1000").then().statusCode(400);
+        given().get("/api/agencies/" + DISTRICT + "/overdue?page=10&size=1000").then().statusCode(400);
+        given().get("/api/agencies/" + DISTRICT + "/overdue?page=9&size=1000").then().statusCode(200);
         given().get("/api/agencies/" + DISTRICT + "/overdue").then().statusCode(200)
                 .body("dossiers.dossierId", equalTo(List.of("SCN-S4")))
                 .body("dossiers[0].dueAt", equalTo("2025-06-05T14:00:00+07:00"));
