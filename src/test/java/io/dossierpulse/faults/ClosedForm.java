@@ -116,20 +116,31 @@ final class ClosedForm {
         }
     }
 
-    /** Each ward's counters over the whole period; the view is published asynchronously, so it is given time. */
+    /**
+     * Each ward's and district's counters over the whole period, and the city's received count day by
+     * day; the view is published asynchronously, so it is given time.
+     */
     static void counters(FaultTraffic traffic, ServiceProcess api, Duration timeout) throws Exception {
-        for (String ward : FaultTraffic.WARDS) {
-            Map<String, Long> expected = traffic.counters(ward);
+        List<String> scopes = new ArrayList<>(FaultTraffic.WARDS);
+        scopes.addAll(new TreeMap<>(FaultTraffic.ROLLUPS).keySet());
+        for (String scope : scopes) {
+            Map<String, Long> expected = traffic.counters(scope);
             Map<String, Long> actual = Map.of();
             long until = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < until) {
-                actual = counters(api, ward);
+                actual = counters(api, scope);
                 if (actual.equals(expected)) {
                     break;
                 }
                 Thread.sleep(500);
             }
-            assertEquals(expected, actual, "counters of " + ward);
+            assertEquals(expected, actual, "counters of " + scope);
+        }
+        for (Map.Entry<java.time.LocalDate, Long> day : traffic.receivedPerDay().entrySet()) {
+            HttpResponse<String> r = api.get("/api/stats/city?from=" + day.getKey() + "&to=" + day.getKey());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(day.getValue().longValue(), JSON.readTree(r.body()).get("received").asLong(),
+                    "dossiers received city-wide on " + day.getKey());
         }
     }
 

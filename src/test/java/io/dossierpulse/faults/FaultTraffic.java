@@ -114,11 +114,16 @@ final class FaultTraffic {
         return (i % 3 == 0 ? DossierStatus.ACCEPTED : DossierStatus.RESOLVED).code();
     }
 
-    /** What a ward's counters hold over the whole period, as the stats API names them. */
-    Map<String, Long> counters(String ward) {
+    /** The districts over the wards, and the city over all: their counters are the sums of the wards'. */
+    static final Map<String, List<String>> ROLLUPS = Map.of("Q-BD", List.of("P-BD-PHUCXA", "P-BD-TRUCBACH"),
+            "Q-HK", List.of("P-HK-HANGTRONG", "P-HK-TRANGTIEN"));
+
+    /** What a ward's (or a district's, the sum of its wards') counters hold over the whole period, as the stats API names them. */
+    Map<String, Long> counters(String scope) {
+        List<String> wards = ROLLUPS.getOrDefault(scope, List.of(scope));
         Map<String, Long> c = new TreeMap<>();
         for (int i = 0; i < dossiers; i++) {
-            if (ward.equals(ward(i))) {
+            if (wards.contains(ward(i))) {
                 c.merge("received", 1L, Long::sum);
                 c.merge("RECEIVED_ONLINE", 1L, Long::sum);
                 c.merge(i % 3 == 0 ? "open" : "resolved", 1L, Long::sum);
@@ -130,6 +135,15 @@ final class FaultTraffic {
             }
         }
         return c;
+    }
+
+    /** Dossiers received per day, city-wide. */
+    Map<LocalDate, Long> receivedPerDay() {
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        for (int i = 0; i < dossiers; i++) {
+            perDay.merge(acceptedDay(i), 1L, Long::sum);
+        }
+        return perDay;
     }
 
     /** The day dossier i was accepted on, in Vietnamese local time. */
