@@ -111,10 +111,6 @@ final class FaultRig implements AutoCloseable {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    void restartBroker() {
-        startBroker();
-    }
-
     private Map<String, String> settings(int slot) {
         StringBuilder members = new StringBuilder();
         for (int i = 0; i < SLOTS; i++) {

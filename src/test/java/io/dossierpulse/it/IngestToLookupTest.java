@@ -125,26 +125,7 @@ class IngestToLookupTest {
                     event("it-f1", "IT-F", 1, "SUBMITTED", ",\"channel\":\"ONLINE\"").getBytes(StandardCharsets.UTF_8)))
                     .get();
         }
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("dossier.events.dlq"));
-            long until = System.currentTimeMillis() + 30_000;
-            while (found.isEmpty() && System.currentTimeMillis() < until) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if ("POISON-1".equals(r.key())) {
-                        found.add(r);
-                    }
-                }
-            }
-        }
-        assertEquals(1, found.size(), "the poison record reaches the dead-letter topic exactly once");
-        ConsumerRecord<String, byte[]> r = found.get(0);
+        ConsumerRecord<String, byte[]> r = deadLetterOf(bootstrap, "POISON-1");
         assertArrayEquals(poison, r.value());
         Map<String, String> h = new java.util.HashMap<>();
         r.headers().forEach(x -> h.put(x.key(), new String(x.value(), StandardCharsets.UTF_8)));
