@@ -3,6 +3,7 @@ package io.dossierpulse.ingest;
 import io.dossierpulse.streams.PulseConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,13 +26,22 @@ public class EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
 
+    @Inject
     EventPublisher(PulseConfig config,
             @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrap) {
+        this(ingestSettings(config, bootstrap), config.topics().events());
+    }
+
+    private static Map<String, Object> ingestSettings(PulseConfig config, String bootstrap) {
         Map<String, Object> props = producerSettings(bootstrap, "dossier-pulse-ingest");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.ingest().maxBlock().toMillis());
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingest().bufferBytes());
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        this.topic = config.topics().events();
+        return props;
+    }
+
+    EventPublisher(Map<String, Object> producerSettings, String topic) {
+        this.producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new ByteArraySerializer());
+        this.topic = topic;
     }
 
     /**

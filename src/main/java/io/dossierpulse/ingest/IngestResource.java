@@ -12,12 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class IngestResource {
 
     public static final String NDJSON = "application/x-ndjson";
-    private static final int MAX_ERRORS = 1000;
 
     private final EventPublisher publisher;
     private final EventCodec codec;
@@ -72,96 +70,84 @@ public class IngestResource {
             return Uni.createFrom().item(Response.status(503).header("Retry-After", "1")
                     .entity(Map.of("error", "too many ingest requests in flight; retry shortly")).build());
         }
-        // Decoding and handing records to the producer may block on a full producer buffer: not on the event loop.
-        return Uni.createFrom().item(() -> send(splitter, body))
+        long deadlineNanos = System.nanoTime() + answerDeadline.toNanos();
+        Permit permit = new Permit(inFlight);
+        // Decoding and handing records to the producer may block (metadata, a full buffer): not on the event loop.
+        return Uni.createFrom().item(() -> decode(splitter, body, deadlineNanos))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(batch -> batch.refusal != null
-                        ? Uni.createFrom().item(batch.refusal)
-                        : Uni.createFrom().completionStage(batch.answer(answerDeadline)).map(a ->
-                                // Nothing acknowledged although events were sent: the broker is away, say so.
-                                a.accepted() == 0 && !batch.acks.isEmpty()
-                                        ? Response.status(503).header("Retry-After", "1").entity(a).build()
-                                        : Response.ok(a).build()))
-                .eventually((Runnable) inFlight::release);
+                .chain(decoded -> {
+                    if (decoded.refusal() != null) {
+                        return Uni.createFrom().item(decoded.refusal());
+                    }
+                    IngestBatch batch = decoded.batch();
+                    // Publishing holds the permit, so requests stuck behind an absent broker stay bounded.
+                    Infrastructure.getDefaultWorkerPool().execute(() -> {
+                        try {
+                            batch.publishAll(publisher);
+                        } finally {
+                            permit.release();
+                        }
+                    });
+                    permit.handedOver();
+                    return Uni.createFrom().completionStage(batch.answer()).map(a ->
+                            // Nothing acknowledged although events were sent: the broker is away, say so.
+                            a.accepted() == 0 && batch.hasEvents()
+                                    ? Response.status(503).header("Retry-After", "1").entity(a).build()
+                                    : Response.ok(a).build());
+                })
+                .eventually(permit::releaseUnlessHandedOver);
     }
 
-    private Batch send(Splitter splitter, byte[] body) {
+    private record Decoded(IngestBatch batch, Response refusal) {
+    }
+
+    private Decoded decode(Splitter splitter, byte[] body, long deadlineNanos) {
         List<BatchSplitter.Slice> slices;
         try {
             slices = splitter.split();
         } catch (IOException e) {
-            return Batch.refused(Response.status(400).entity(Map.of("error", "the body is not a JSON array of events"))
-                    .build());
+            return new Decoded(null, Response.status(400)
+                    .entity(Map.of("error", "the body is not a JSON array of events")).build());
         } catch (BatchSplitter.TooManyEvents e) {
-            return Batch.refused(Response.status(413).entity(Map.of("error", e.getMessage())).build());
+            return new Decoded(null, Response.status(413).entity(Map.of("error", e.getMessage())).build());
         }
-        Batch batch = new Batch();
+        IngestBatch batch = new IngestBatch(deadlineNanos, answerDeadline.toMillis());
         for (BatchSplitter.Slice s : slices) {
             ParseResult r = codec.decode(body, s.offset(), s.length());
             if (r instanceof ParseResult.Invalid invalid) {
                 batch.error(s.number(), invalid.violation().reason().name(), invalid.violation().message());
             } else {
-                String dossierId = ((ParseResult.Valid) r).event().dossierId();
-                byte[] event = Arrays.copyOfRange(body, s.offset(), s.offset() + s.length());
-                batch.sent(s.number(), publisher.publish(dossierId, event));
+                batch.toPublish(s.number(), ((ParseResult.Valid) r).event().dossierId(),
+                        Arrays.copyOfRange(body, s.offset(), s.offset() + s.length()));
             }
         }
-        return batch;
+        return new Decoded(batch, null);
     }
 
-    /** The events of one request on their way to the broker. */
-    private static final class Batch {
-        private final List<IngestAnswer.LineError> errors = new ArrayList<>();
-        private final List<Integer> sentLines = new ArrayList<>();
-        private final List<CompletableFuture<Void>> acks = new ArrayList<>();
-        private int errorCount;
-        /** The whole request refused before any event was sent, or null. */
-        private Response refusal;
+    /** One in-flight slot, released exactly once: by the response, or by the publishing it was handed to. */
+    private static final class Permit {
+        private final Semaphore slots;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private volatile boolean handedOver;
 
-        static Batch refused(Response response) {
-            Batch b = new Batch();
-            b.refusal = response;
-            return b;
+        Permit(Semaphore slots) {
+            this.slots = slots;
         }
 
-        void error(int line, String code, String reason) {
-            errorCount++;
-            if (errors.size() < MAX_ERRORS) {
-                errors.add(new IngestAnswer.LineError(line, code, reason));
+        void handedOver() {
+            handedOver = true;
+        }
+
+        void releaseUnlessHandedOver() {
+            if (!handedOver) {
+                release();
             }
         }
 
-        void sent(int line, CompletableFuture<Void> ack) {
-            sentLines.add(line);
-            acks.add(ack);
-        }
-
-        /**
-         * The answer once every event is acknowledged or the deadline passes: an event not acknowledged
-         * by then is reported as such (the client posts it again; a second copy is a harmless duplicate).
-         */
-        CompletableFuture<IngestAnswer> answer(java.time.Duration deadline) {
-            return CompletableFuture.allOf(acks.stream()
-                            .map(a -> a.handle((ok, e) -> null)).toArray(CompletableFuture[]::new))
-                    .completeOnTimeout(null, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .thenApply(done -> {
-                        int accepted = 0;
-                        for (int i = 0; i < acks.size(); i++) {
-                            CompletableFuture<Void> a = acks.get(i);
-                            if (!a.isDone()) {
-                                error(sentLines.get(i), "BROKER_UNAVAILABLE", "not acknowledged by Kafka within "
-                                        + deadline.toSeconds() + " s; post it again");
-                            } else if (a.isCompletedExceptionally()) {
-                                String cause = a.handle((ok, e) -> e.getCause() != null ? e.getCause().toString()
-                                        : e.toString()).join();
-                                error(sentLines.get(i), "BROKER_UNAVAILABLE", "not acknowledged by Kafka: " + cause);
-                            } else {
-                                accepted++;
-                            }
-                        }
-                        errors.sort((x, y) -> Integer.compare(x.line(), y.line()));
-                        return new IngestAnswer(accepted, errorCount, errors, errorCount > errors.size());
-                    });
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                slots.release();
+            }
         }
     }
 }
