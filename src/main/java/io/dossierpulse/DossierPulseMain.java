@@ -3,6 +3,7 @@ package io.dossierpulse;
 import io.dossierpulse.broker.BrokerSettings;
 import io.dossierpulse.broker.EmbeddedKafkaBroker;
 import io.dossierpulse.feed.GeneratorCli;
+import io.dossierpulse.security.TokenCli;
 import io.dossierpulse.streams.TopicInitializer;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Entry point. {@code generate ...} runs the traffic generator CLI. Otherwise the service starts;
+ * Entry point. {@code generate ...} runs the traffic generator CLI, {@code token ...} prints a local
+ * bearer token (see TokenCli). Otherwise the service starts;
  * without an external {@code kafka.bootstrap.servers} (demo and dev only, see {@link BrokerSettings}) a
  * real single-node broker is started first and stopped only after the service has shut down, so
  * Kafka Streams can commit and close cleanly.
@@ -26,6 +28,9 @@ public final class DossierPulseMain {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(GeneratorCli.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCli.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         BrokerSettings settings = BrokerSettings.fromEnvironment();
         internalTopicDurability();

@@ -1,5 +1,7 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.dossierpulse.domain.calendar.CalendarDay;
 import io.dossierpulse.domain.calendar.WorkingCalendar;
 import jakarta.ws.rs.GET;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {

@@ -1,11 +1,14 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.dossierpulse.domain.dossier.DossierState;
 import io.dossierpulse.domain.sla.SlaEngine;
 import io.dossierpulse.streams.DossierTopology;
 import io.dossierpulse.streams.StoreQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,6 +19,7 @@ import java.util.Map;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 public class DossierResource {
@@ -31,12 +35,13 @@ public class DossierResource {
     @GET
     @Path("/{dossierId}")
     @Operation(summary = "A dossier's current state, from whichever instance holds it")
+    @io.smallrye.common.annotation.Blocking // RocksDB reads and the merge of every instance's part
     public Uni<Response> dossier(@PathParam("dossierId") String dossierId,
-            @QueryParam(InstanceRouter.FORWARDED) boolean forwarded) {
+            @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
+        boolean forwarded = router.forwardedByInstance(forwardedMark);
         HostInfo owner = forwarded ? null : router.ownerOf(DossierTopology.DOSSIER_STORE, dossierId);
         if (owner != null) {
-            return router.forward(owner, "/api/dossiers/" + java.net.URLEncoder.encode(dossierId,
-                    java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            return router.forward(owner, "/api/dossiers/" + InstanceRouter.segment(dossierId));
         }
         DossierState state = StoreQueries.dossier(router.streams(), dossierId);
         if (state == null) {

@@ -4,6 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,25 +16,44 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Interactive queries across instances: finds which instance holds a key's partition and, when it
- * is another one, forwards the request there (marked so that it is never forwarded twice).
+ * is another one, forwards the request there. A forwarded request carries the cluster's shared
+ * secret in {@link #FORWARDED_HEADER} (so it is answered there and never forwarded twice, and only
+ * an instance can mark it so) and the caller's bearer token (so the owner checks the same roles).
  */
 @ApplicationScoped
 public class InstanceRouter {
 
-    /** Query parameter marking a forwarded request. */
-    public static final String FORWARDED = "forwarded";
+    /** Header marking a request forwarded by another instance; its value is the cluster secret. */
+    public static final String FORWARDED_HEADER = "X-Pulse-Forwarded";
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final byte[] secret;
+    private final JsonWebToken caller;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     InstanceRouter(KafkaStreams streams,
-            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
+            ClusterSecret secret, JsonWebToken caller) {
         this.streams = streams;
         this.self = HostInfo.buildFromEndpoint(applicationServer);
+        this.secret = secret.forwardingMark();
+        this.caller = caller;
+    }
+
+    /** Whether this request was forwarded by an instance of the cluster (a client's claim is ignored). */
+    public boolean forwardedByInstance(String forwardedHeader) {
+        return forwardedHeader != null
+                && MessageDigest.isEqual(forwardedHeader.getBytes(StandardCharsets.UTF_8), secret);
+    }
+
+    /** One path segment, percent-encoded (a client's code may hold '/', '?', '#' or spaces). */
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Where the key lives: null when it is here, the remote host otherwise. Throws when unknown yet. */
@@ -82,12 +104,18 @@ public class InstanceRouter {
                 });
     }
 
-    /** A GET to another instance, marked so that it is answered there and never forwarded again. */
-    private static HttpRequest forwarded(HostInfo host, String pathAndQuery) {
-        String sep = pathAndQuery.contains("?") ? "&" : "?";
-        return HttpRequest.newBuilder(
-                        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery + sep + FORWARDED + "=true"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+    /**
+     * A GET to another instance, marked so that it is answered there and never forwarded again, with
+     * the caller's token. Built on the request's thread, where the caller's token is known.
+     */
+    private HttpRequest forwarded(HostInfo host, String pathAndQuery) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(5)).header(FORWARDED_HEADER, new String(secret, StandardCharsets.UTF_8));
+        String token = caller.getRawToken();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b.GET().build();
     }
 
     public KafkaStreams streams() {

@@ -1,5 +1,7 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dossierpulse.domain.agency.AgencyDirectory;
 import io.dossierpulse.domain.dossier.DossierState;
@@ -8,6 +10,7 @@ import io.dossierpulse.streams.StoreQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * lives in the stream tasks' stores, spread over instances: each instance answers for its own
  * partitions and the one asked merges the answers.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api/agencies/{code}/overdue")
 @Produces(MediaType.APPLICATION_JSON)
 public class OverdueResource {
@@ -55,9 +59,11 @@ public class OverdueResource {
 
     @GET
     @Operation(summary = "Open overdue dossiers of an agency and the agencies under it, most overdue first, paged")
+    @io.smallrye.common.annotation.Blocking // RocksDB reads and the merge of every instance's part
     public Uni<Page> overdue(@PathParam("code") String code, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size,
-            @QueryParam(InstanceRouter.FORWARDED) boolean forwarded) {
+            @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
+        boolean forwarded = router.forwardedByInstance(forwardedMark);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadRequestException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
@@ -70,7 +76,7 @@ public class OverdueResource {
         if (forwarded) {
             return Uni.createFrom().item(new Page(code, 0, wanted, local));
         }
-        return router.gather(local, "/api/agencies/" + code + "/overdue?page=0&size=" + wanted,
+        return router.gather(local, "/api/agencies/" + InstanceRouter.segment(code) + "/overdue?page=0&size=" + wanted,
                 OverdueResource::parse).map(lists -> {
             List<OverdueDossier> all = new ArrayList<>();
             lists.forEach(all::addAll);

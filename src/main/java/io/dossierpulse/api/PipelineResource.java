@@ -1,5 +1,7 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What the intake has done since this instance started: a summary for the dashboard. */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api/pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {

@@ -1,5 +1,7 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.dossierpulse.domain.agency.AgencyLevel;
 import io.dossierpulse.domain.catalog.Procedure;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api/procedures")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcedureResource {

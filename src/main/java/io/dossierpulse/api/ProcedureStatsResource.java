@@ -1,5 +1,7 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dossierpulse.domain.catalog.Procedure;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
@@ -9,6 +11,7 @@ import io.dossierpulse.domain.indicators.Tally;
 import io.dossierpulse.streams.StoreQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * City-wide figures of one procedure, with its processing-time percentiles: a fine-grained
  * question answered by interactive queries over the counter stores of every instance.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api/procedures/{code}/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcedureStatsResource {
@@ -44,14 +48,16 @@ public class ProcedureStatsResource {
 
     @GET
     @Operation(summary = "A procedure's city-wide counters, indicators and processing-time percentiles for a period")
+    @io.smallrye.common.annotation.Blocking // RocksDB reads and the merge of every instance's part
     public Uni<ProcedureStats> stats(@PathParam("code") String code, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam(InstanceRouter.FORWARDED) boolean forwarded) {
+            @QueryParam("to") String to, @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
+        boolean forwarded = router.forwardedByInstance(forwardedMark);
         DateRange r = DateRange.parse(from, to);
         Tally local = local(code, r);
         if (forwarded) {
             return Uni.createFrom().item(answer(code, r, local));
         }
-        return router.gather(local, "/api/procedures/" + code + "/stats?from=" + r.from() + "&to=" + r.to(),
+        return router.gather(local, "/api/procedures/" + InstanceRouter.segment(code) + "/stats?from=" + r.from() + "&to=" + r.to(),
                 ProcedureStatsResource::counts).map(tallies -> {
             Tally sum = new Tally();
             tallies.forEach(sum::merge);

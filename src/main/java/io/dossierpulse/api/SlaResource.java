@@ -1,5 +1,7 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.dossierpulse.domain.calendar.WorkingCalendar;
 import io.dossierpulse.domain.catalog.Procedure;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The due-date calculator one-stop desks print appointment slips with (phiếu hẹn trả kết quả).
  * Same engine as the live tracking, so a slip and the dashboard never disagree.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api/sla")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaResource {

@@ -1,5 +1,7 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.dossierpulse.domain.agency.Agency;
 import io.dossierpulse.domain.agency.AgencyDirectory;
 import io.dossierpulse.domain.agency.AgencyLevel;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * agencies under it) and as a scoreboard. Answered from the replicated serving view: any instance
  * answers alone.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {

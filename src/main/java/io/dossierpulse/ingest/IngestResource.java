@@ -1,5 +1,7 @@
 package io.dossierpulse.ingest;
 
+import io.dossierpulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.dossierpulse.contract.EventCodec;
 import io.dossierpulse.contract.ParseResult;
 import io.dossierpulse.streams.PulseConfig;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * has acknowledged them all. Lifecycle checks (order, legality) happen downstream: an event refused
  * there lands in the dead-letter topic.
  */
+@RolesAllowed({Roles.INGEST, Roles.ADMIN})
 @Path("/api/events")
 public class IngestResource {
 

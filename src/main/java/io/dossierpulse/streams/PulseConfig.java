@@ -30,6 +30,12 @@ public interface PulseConfig {
     /** The replicated counter view (io.dossierpulse.view) that answers statistics from any instance. */
     View view();
 
+    Security security();
+
+    Cluster cluster();
+
+    Lookup lookup();
+
     /** Where Kafka Streams keeps its local state (RocksDB). */
     @WithDefault("work/state")
     String stateDir();
@@ -55,6 +61,30 @@ public interface PulseConfig {
     /** Host other instances use to reach this one for interactive queries. */
     @WithDefault("127.0.0.1")
     String advertisedHost();
+
+    /** Bearer tokens: the mp.jwt.* keys verify them; these are the local issuer's (see docs/security.md). */
+    interface Security {
+        /** Where the local signing key pair lives (made by bin/demo; read by bin/pulse token). */
+        String localKeyDir();
+
+        /** Give a browser on this machine an operator token for the dashboard (demo and dev profiles). */
+        boolean localDashboard();
+    }
+
+    interface Cluster {
+        /** Shared by the instances of a deployment: marks forwarded requests and keys the view's cluster link. */
+        java.util.Optional<String> secret();
+    }
+
+    /** The citizens' lookup ({@code GET /api/lookup/{id}}), public and so rate-limited per client address. */
+    interface Lookup {
+        @WithDefault("60")
+        int requestsPerMinute();
+
+        /** Client addresses tracked at once; beyond, new ones share one allowance (memory stays bounded). */
+        @WithDefault("100000")
+        int maxTrackedClients();
+    }
 
     interface Topics {
         @WithDefault("dossier.events")

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Worked examples of the public calculator, calendar and catalog endpoints, computed by hand. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(io.dossierpulse.support.AsAdmin.class)
 @WithTestResource(KafkaBrokerResource.class)
 class CalculatorApiTest {
 

@@ -45,7 +45,7 @@ class TwoInstancesIT {
         return Map.of("pulse.view.mode", "REPLICATED", "pulse.view.bind-port", Integer.toString(port),
                 "pulse.view.port-range", "0", "pulse.view.initial-hosts", members,
                 "pulse.view.cluster-name", "two-instances-" + members.hashCode(),
-                "pulse.view.retention-days", "3660");
+                "pulse.view.retention-days", "3660", "pulse.cluster.secret", "two-instances-secret");
     }
 
     @AfterAll

@@ -121,7 +121,7 @@ final class FaultRig implements AutoCloseable {
                 "pulse.view.initial-hosts", members.toString(), "pulse.view.cluster-name", "fault-" + name + "-" + brokerPort,
                 // The traffic is dated 2025: keep its counters.
                 "pulse.view.retention-days", "3660",
-                "pulse.sla.idle-to-live", IDLE_TO_LIVE));
+                "pulse.sla.idle-to-live", IDLE_TO_LIVE, "pulse.cluster.secret", "fault-rig-" + name));
         s.putAll(extra);
         return s;
     }

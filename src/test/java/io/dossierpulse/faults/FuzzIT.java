@@ -131,6 +131,7 @@ class FuzzIT {
         while (true) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/api/events")))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-ndjson")
+                    .header("Authorization", io.dossierpulse.support.TestTokens.bearer(io.dossierpulse.security.Roles.INGEST))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 503) {
                 Thread.sleep(200);
@@ -204,7 +205,7 @@ class FuzzIT {
 
     private static long[] tally(ServiceProcess api) throws Exception {
         long[] t = new long[3];
-        for (String line : api.get("/q/metrics").body().split("\n")) {
+        for (String line : api.metrics().split("\n")) {
             if (line.startsWith("#")) {
                 continue;
             }

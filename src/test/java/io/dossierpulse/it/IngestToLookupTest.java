@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** The whole path on a real broker: HTTP ingest, topic, Kafka Streams state, lookup, dead letters. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(io.dossierpulse.support.AsAdmin.class)
 @WithTestResource(KafkaBrokerResource.class)
 class IngestToLookupTest {
 
@@ -135,7 +136,10 @@ class IngestToLookupTest {
         // The partition keeps flowing after the poison record.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/dossiers/IT-F").then().statusCode(200).body("status", equalTo(1)));
-        given().get("/q/metrics").then().statusCode(200)
+        // Metrics are served on the management interface, not the public port.
+        given().get("/q/metrics").then().statusCode(404);
+        given().port(ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001))
+                .get("/q/metrics").then().statusCode(200)
                 .body(containsString("pulse_events_rejected_total{reason=\"INVALID_ENCODING\"}"));
     }
 
@@ -208,7 +212,9 @@ class IngestToLookupTest {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest stream = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/sla-events/stream"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", io.dossierpulse.support.TestTokens.bearer(io.dossierpulse.security.Roles.OPERATOR))
+                .build();
         var first = http.sendAsync(stream, java.net.http.HttpResponse.BodyHandlers.ofInputStream())
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         var second = http.sendAsync(stream, java.net.http.HttpResponse.BodyHandlers.ofInputStream())

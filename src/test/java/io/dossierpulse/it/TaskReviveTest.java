@@ -56,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * exactly once, and the counters equal their closed form.
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(io.dossierpulse.support.AsAdmin.class)
 @WithTestResource(KafkaBrokerResource.class)
 class TaskReviveTest {
 

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(io.dossierpulse.support.AsAdmin.class)
 @WithTestResource(KafkaBrokerResource.class)
 class HandComputedScenarioTest {
 

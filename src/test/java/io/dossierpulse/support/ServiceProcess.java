@@ -20,14 +20,28 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** One admin token for the JVM's requests (valid two hours: longer than any test). */
+    private static final java.util.function.Supplier<String> ADMIN = new java.util.function.Supplier<>() {
+        private volatile String bearer;
+
+        @Override
+        public String get() {
+            if (bearer == null) {
+                bearer = TestTokens.bearer(io.dossierpulse.security.Roles.ADMIN);
+            }
+            return bearer;
+        }
+    };
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -43,8 +57,11 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String bootstrap, Path stateDir, int port, Map<String, String> extra)
             throws IOException {
         String jar = System.getProperty("pulse.service.jar", "target/quarkus-app/quarkus-run.jar");
+        int managementPort = KafkaBrokerResource.freePort();
+        TestTokens.issuer(); // the key pair exists before the service reads its public half
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dquarkus.http.port=" + port, "-Dpulse.state-dir=" + stateDir));
+                "-Xmx512m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-Dpulse.state-dir=" + stateDir, "-Dpulse.security.local-key-dir=" + TestTokens.KEY_DIR));
         if (bootstrap != null) {
             cmd.add("-Dkafka.bootstrap.servers=" + bootstrap);
         }
@@ -55,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = stateDir.resolveSibling(stateDir.getFileName() + "-" + port + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServiceProcess(p, port, log);
+        return new ServiceProcess(p, port, managementPort, log);
     }
 
     public long pid() {
@@ -90,16 +107,40 @@ public final class ServiceProcess implements AutoCloseable {
         return get(path, Duration.ofSeconds(10));
     }
 
+    /** A GET with an admin token: these tests are about what is answered, not who may ask. */
     public HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(timeout).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(timeout)
+                        .header("Authorization", ADMIN.get()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST with an admin token. */
     public HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Authorization", ADMIN.get())
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request as it is (no token added). */
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Prometheus text, from the management interface. */
+    public String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/q/metrics")).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("metrics answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     /** Waits until /q/health/ready answers 200; fails with the process log when it does not. */

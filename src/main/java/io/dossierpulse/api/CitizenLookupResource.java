@@ -1,0 +1,92 @@
+package io.dossierpulse.api;
+
+import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.sla.SlaClock;
+import io.dossierpulse.domain.sla.SlaEngine;
+import io.dossierpulse.streams.DossierTopology;
+import io.dossierpulse.streams.PulseConfig;
+import io.dossierpulse.streams.StoreQueries;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The citizens' lookup: anyone with a dossier's id sees its status, the agency holding it and the
+ * appointment date, and nothing else (no procedure internals, no timeline). Public, so limited per
+ * client address ({@code pulse.lookup.requests-per-minute}); requests forwarded by another instance
+ * were counted there.
+ */
+@Path("/api/lookup")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class CitizenLookupResource {
+
+    /**
+     * @param appointmentAt the date the result is promised for: the re-appointed date when the
+     *                      agency has issued one (with an apology), else the due date
+     */
+    public record CitizenView(String dossierId, String status, String statusLabel, String agencyCode,
+            OffsetDateTime appointmentAt, boolean ended) {
+    }
+
+    private final InstanceRouter router;
+    private final SlaEngine engine;
+    private final ClientRateLimit limit;
+
+    CitizenLookupResource(InstanceRouter router, SlaEngine engine, PulseConfig config) {
+        this.router = router;
+        this.engine = engine;
+        this.limit = new ClientRateLimit(config.lookup().requestsPerMinute(), config.lookup().maxTrackedClients());
+    }
+
+    @GET
+    @Path("/{dossierId}")
+    @Blocking
+    @Operation(summary = "A dossier's status, agency and appointment, for the citizen who filed it (public)")
+    public Uni<Response> lookup(@PathParam("dossierId") String dossierId, @Context HttpServerRequest request,
+            @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
+        boolean forwarded = router.forwardedByInstance(forwardedMark);
+        if (!forwarded) {
+            long now = System.currentTimeMillis();
+            String client = request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
+            if (!limit.allow(client, now)) {
+                return Uni.createFrom().item(Response.status(429)
+                        .header("Retry-After", ClientRateLimit.secondsToNextWindow(now))
+                        .entity(Map.of("error", "too many lookups from this address; retry in a minute")).build());
+            }
+            HostInfo owner = router.ownerOf(DossierTopology.DOSSIER_STORE, dossierId);
+            if (owner != null) {
+                return router.forward(owner, "/api/lookup/" + InstanceRouter.segment(dossierId));
+            }
+        }
+        DossierState s = StoreQueries.dossier(router.streams(), dossierId);
+        if (s == null) {
+            return Uni.createFrom().item(Response.status(404).entity(Map.of("error", "no dossier with this id")).build());
+        }
+        return Uni.createFrom().item(Response.ok(view(s, engine, Instant.now())).build());
+    }
+
+    static CitizenView view(DossierState s, SlaEngine engine, Instant now) {
+        SlaClock c = s.clock();
+        Instant appointment = c == null ? null
+                : c.reappointedDueAt() != null ? c.reappointedDueAt()
+                : s.ended() ? c.dueAt() : c.dueAsOf(now, engine);
+        return new CitizenView(s.dossierId(), s.status().name(), s.status().label(), s.currentAgencyCode(),
+                appointment == null ? null : appointment.atOffset(io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET),
+                s.ended());
+    }
+}
