@@ -24,7 +24,7 @@ public final class MetricsScrape {
 
     /** Null when the service does not answer yet. */
     public static MetricsScrape of(ServiceChild child) throws InterruptedException {
-        HttpResponse<String> r = child.get("/q/metrics", Duration.ofSeconds(5));
+        HttpResponse<String> r = child.getManagement("/q/metrics", Duration.ofSeconds(5));
         return r == null || r.statusCode() != 200 ? null : parse(r.body());
     }
 

@@ -40,12 +40,16 @@ public final class ServiceChild {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
+    private final String bearer;
     private final Path log;
     private final long startedNanos;
 
-    private ServiceChild(Process process, int port, Path log, long startedNanos) {
+    private ServiceChild(Process process, int port, int managementPort, String bearer, Path log, long startedNanos) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
+        this.bearer = bearer;
         this.log = log;
         this.startedNanos = startedNanos;
     }
@@ -62,6 +66,16 @@ public final class ServiceChild {
         cmd.add("-Dkafka.bootstrap.servers=" + bootstrap);
         cmd.add("-Dpulse.state-dir=" + stateDir.toAbsolutePath());
         cmd.add("-Dquarkus.http.port=" + port);
+        int managementPort = io.dossierpulse.perf.HarnessMain.freePort();
+        cmd.add("-Dquarkus.management.port=" + managementPort);
+        // The harness is its own token issuer: a local key pair in the work directory, an admin token.
+        Path keyDir = workDir.toAbsolutePath().resolve("jwt");
+        io.dossierpulse.security.LocalSigningKey key = io.dossierpulse.security.LocalSigningKey.ensure(keyDir);
+        cmd.add("-Dpulse.security.local-key-dir=" + keyDir);
+        String bearer = "Bearer " + new io.dossierpulse.security.TokenIssuer(key,
+                io.dossierpulse.app.LaunchSettings.require("mp.jwt.verify.issuer"),
+                io.dossierpulse.app.LaunchSettings.require("mp.jwt.verify.audiences"))
+                .token("benchmark-harness", java.util.Set.of(io.dossierpulse.security.Roles.ADMIN), Duration.ofDays(7));
         cmd.addAll(LOG_OVERRIDES);
         cmd.add("-jar");
         cmd.add(jar.toString());
@@ -72,7 +86,7 @@ public final class ServiceChild {
         // The working directory holds nothing the service needs; it keeps stray relative paths out of the repo.
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        ServiceChild child = new ServiceChild(p, port, log, started);
+        ServiceChild child = new ServiceChild(p, port, managementPort, bearer, log, started);
         synchronized (STARTED) {
             STARTED.add(child);
         }
@@ -99,11 +113,20 @@ public final class ServiceChild {
         return process.isAlive();
     }
 
-    /** One GET with a short timeout; null when nothing answers (not listening yet, or busy). */
+    /** One GET (admin token) with a short timeout; null when nothing answers (not listening yet, or busy). */
     public HttpResponse<String> get(String path, Duration timeout) throws InterruptedException {
+        return send(port, path, timeout);
+    }
+
+    /** One GET on the management interface (metrics); null when nothing answers. */
+    public HttpResponse<String> getManagement(String path, Duration timeout) throws InterruptedException {
+        return send(managementPort, path, timeout);
+    }
+
+    private HttpResponse<String> send(int toPort, String path, Duration timeout) throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + toPort + path)).timeout(timeout)
+                    .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException notAnswering) {
             return null;
         }
