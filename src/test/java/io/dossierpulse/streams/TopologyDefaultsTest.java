@@ -16,11 +16,22 @@ class TopologyDefaultsTest {
     @Test
     void theTestDefaultsAreTheServiceDefaults() {
         // Quarkus's own duration syntax ("5M", "0.1S"), as the service reads it.
+        // With the packaged application.properties, as the service reads it (no profile).
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PulseConfig.class)
+                .withSources(packagedProperties())
                 .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .build();
         assertEquals(TopologySettings.defaults(), config.getConfigMapping(PulseConfig.class).topologySettings());
         assertEquals(io.dossierpulse.domain.dossier.IntakeLimits.DEFAULT,
                 config.getConfigMapping(PulseConfig.class).intakeLimits());
+    }
+
+    private static io.smallrye.config.PropertiesConfigSource packagedProperties() {
+        try {
+            return new io.smallrye.config.PropertiesConfigSource(
+                    TopologyDefaultsTest.class.getClassLoader().getResource("application.properties"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
