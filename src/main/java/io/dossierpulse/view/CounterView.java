@@ -37,7 +37,7 @@ public class CounterView implements CounterPublisher {
 
     @Inject
     public CounterView(PulseConfig config) {
-        ViewSettings settings = settings(config.view());
+        ViewSettings settings = settings(config.view(), config.cluster().secret());
         this.manager = ViewCaches.start(settings);
         this.store = new CounterViewStore(manager, settings.retentionDays(), Clock.systemUTC());
         this.queue = new PublicationQueue((partition, epochDay, agency, partial) ->
@@ -52,9 +52,9 @@ public class CounterView implements CounterPublisher {
         }
     }
 
-    static ViewSettings settings(PulseConfig.View v) {
+    static ViewSettings settings(PulseConfig.View v, java.util.Optional<String> clusterSecret) {
         return new ViewSettings(ViewSettings.parseMode(v.mode()), v.clusterName(), v.bindAddress(), v.bindPort(),
-                v.portRange(), v.initialHosts(), v.retentionDays(), v.maxEntries());
+                v.portRange(), v.initialHosts(), v.retentionDays(), v.maxEntries(), clusterSecret.orElse(null));
     }
 
     @PreDestroy

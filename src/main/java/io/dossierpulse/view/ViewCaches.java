@@ -85,7 +85,9 @@ public final class ViewCaches {
     /**
      * The protocol stack: TCP bound to the configured address, TCPPING over the initial hosts, then
      * the usual failure detection, reliable delivery, membership, flow control and fragmentation
-     * layers with the values Infinispan ships for its own TCP stack.
+     * layers with the values Infinispan ships for its own TCP stack. Everything above failure
+     * detection is encrypted with the key derived from the cluster secret (SYM_ENCRYPT), headers
+     * included (SERIALIZE above it): a member with another secret can neither join nor read.
      */
     static List<ProtocolConfiguration> tcpStack(ViewSettings s) {
         List<ProtocolConfiguration> stack = new ArrayList<>();
@@ -109,6 +111,11 @@ public final class ViewCaches {
         stack.add(protocol("FD_SOCK2", "bind_addr", s.bindAddress()));
         stack.add(protocol("FD_ALL3"));
         stack.add(protocol("VERIFY_SUSPECT2", "timeout", "1s"));
+        ClusterKey.Keystore key = ClusterKey.write(s.clusterSecret());
+        stack.add(protocol("SYM_ENCRYPT", "provider", "SunJCE", "sym_algorithm", "AES/CBC/PKCS5Padding",
+                "sym_iv_length", "16", "keystore_name", key.file().toString(), "keystore_type", "PKCS12",
+                "store_password", key.password(), "key_password", key.password(), "alias", ClusterKey.ALIAS));
+        stack.add(protocol("SERIALIZE"));
         stack.add(protocol("pbcast.NAKACK2", "use_mcast_xmit", "false", "xmit_interval", "200ms"));
         stack.add(protocol("UNICAST3", "xmit_interval", "200ms", "conn_close_timeout", "5s"));
         stack.add(protocol("pbcast.STABLE", "desired_avg_gossip", "5s", "max_bytes", "1M"));

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param initialHosts  TCPPING discovery list, {@code host[port],host[port]}
  * @param retentionDays how many local dates of detail are kept, today included
  * @param maxEntries    bound on counter entries per instance (memory eviction); a safety cap
+ * @param clusterSecret the instances' shared secret ({@code pulse.cluster.secret}): the cluster link's
+ *                      encryption key is derived from it; required when REPLICATED, unused when LOCAL
  */
 public record ViewSettings(ViewMode mode, String clusterName, String bindAddress, int bindPort, int portRange,
-                           String initialHosts, int retentionDays, long maxEntries) {
+                           String initialHosts, int retentionDays, long maxEntries, String clusterSecret) {
 
     public static final String DEFAULT_CLUSTER_NAME = "dossier-pulse";
     public static final int DEFAULT_RETENTION_DAYS = 400;
@@ -34,12 +36,22 @@ public record ViewSettings(ViewMode mode, String clusterName, String bindAddress
                 "pulse.view.initial-hosts must look like host[port],host[port], not '" + initialHosts + "'");
         require(retentionDays >= 1, "pulse.view.retention-days must be >= 1, not " + retentionDays);
         require(maxEntries >= 1, "pulse.view.max-entries must be >= 1, not " + maxEntries);
+        require(mode == ViewMode.LOCAL || clusterSecret != null && !clusterSecret.isBlank(),
+                "pulse.cluster.secret must be set when pulse.view.mode=REPLICATED: the cluster link is keyed with it");
+    }
+
+    /** Never the secret. */
+    @Override
+    public String toString() {
+        return "ViewSettings[mode=" + mode + ", clusterName=" + clusterName + ", bindAddress=" + bindAddress
+                + ", bindPort=" + bindPort + ", portRange=" + portRange + ", initialHosts=" + initialHosts
+                + ", retentionDays=" + retentionDays + ", maxEntries=" + maxEntries + "]";
     }
 
     /** A single-node view with the default retention and bound: tests and tools. */
     public static ViewSettings local() {
         return new ViewSettings(ViewMode.LOCAL, DEFAULT_CLUSTER_NAME, "127.0.0.1", 7800, 10, "127.0.0.1[7800]",
-                DEFAULT_RETENTION_DAYS, DEFAULT_MAX_ENTRIES);
+                DEFAULT_RETENTION_DAYS, DEFAULT_MAX_ENTRIES, null);
     }
 
     /** Parses {@code pulse.view.mode}, case-insensitively, naming the key when it is wrong. */
@@ -52,11 +64,11 @@ public record ViewSettings(ViewMode mode, String clusterName, String bindAddress
     }
 
     public ViewSettings withRetentionDays(int days) {
-        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, days, maxEntries);
+        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, days, maxEntries, clusterSecret);
     }
 
     public ViewSettings withMaxEntries(long max) {
-        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, retentionDays, max);
+        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, retentionDays, max, clusterSecret);
     }
 
     private static void require(boolean ok, String message) {

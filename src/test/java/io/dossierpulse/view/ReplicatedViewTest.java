@@ -43,7 +43,11 @@ class ReplicatedViewTest {
     }
 
     private static ViewSettings member(String cluster, int port, String hosts) {
-        return new ViewSettings(ViewMode.REPLICATED, cluster, "127.0.0.1", port, 0, hosts, 400, 10_000);
+        return member(cluster, port, hosts, "view-test-secret");
+    }
+
+    private static ViewSettings member(String cluster, int port, String hosts, String secret) {
+        return new ViewSettings(ViewMode.REPLICATED, cluster, "127.0.0.1", port, 0, hosts, 400, 10_000, secret);
     }
 
     @Test
@@ -99,5 +103,28 @@ class ReplicatedViewTest {
         seenByA.forEach((code, t) -> assertEquals(new Tally().add(Measure.ACCEPTED, 12), t, code));
         assertEquals(seenByA, onB.byAgency(yesterday, yesterday));
         assertEquals(0, onA.stats().failures() + onB.stats().failures());
+    }
+
+    @Test
+    void aMemberWithAnotherSecretCannotJoinNorRead() throws IOException, InterruptedException {
+        int portA = freePort();
+        int portB = freePort();
+        String hosts = "127.0.0.1[" + portA + "],127.0.0.1[" + portB + "]";
+        String cluster = "view-test-" + UUID.randomUUID();
+        a = ViewCaches.start(member(cluster, portA, hosts, "the deployment's secret"));
+        new CounterViewStore(a, 400, NOW).publish(0, TODAY, "SO-TP", new Tally().add(Measure.ACCEPTED, 3));
+
+        // Same cluster name, same address list, another secret: it ends up alone, with nothing of A's.
+        b = ViewCaches.start(member(cluster, portB, hosts, "a guessed secret"));
+        assertEquals(1, b.getMembers().size(), "members seen by the intruder: " + b.getMembers());
+        assertEquals(1, a.getMembers().size(), "members seen by A: " + a.getMembers());
+        assertEquals(Map.of(), new CounterViewStore(b, 400, NOW).byAgency(TODAY, TODAY));
+    }
+
+    @Test
+    void theSameSecretGivesTheSameKeyAndAnotherSecretAnother() {
+        assertEquals(ClusterKey.derive("s3cret"), ClusterKey.derive("s3cret"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(ClusterKey.derive("s3cret"), ClusterKey.derive("s3cret!"));
+        assertEquals(32, ClusterKey.derive("s3cret").getEncoded().length);
     }
 }

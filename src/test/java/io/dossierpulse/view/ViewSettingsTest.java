@@ -29,7 +29,7 @@ class ViewSettingsTest {
 
     @Test
     void theDeclaredDefaultsAreTheLocalSettings() {
-        assertEquals(ViewSettings.local(), CounterView.settings(declaredDefaults()));
+        assertEquals(ViewSettings.local(), CounterView.settings(declaredDefaults(), java.util.Optional.empty()));
     }
 
     @ParameterizedTest
@@ -48,7 +48,7 @@ class ViewSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1[7800]", "10.0.0.5[7800],10.0.0.6[7800]", "a.example[7800], b.example[7801]"})
     void initialHostListsAreAccepted(String hosts) {
-        ViewSettings s = new ViewSettings(ViewMode.REPLICATED, "c", "127.0.0.1", 7800, 10, hosts, 400, 10);
+        ViewSettings s = new ViewSettings(ViewMode.REPLICATED, "c", "127.0.0.1", 7800, 10, hosts, 400, 10, "view-test-secret");
         assertEquals(hosts, s.initialHosts());
     }
 
@@ -56,7 +56,7 @@ class ViewSettingsTest {
     @ValueSource(strings = {"", "127.0.0.1", "127.0.0.1:7800", "127.0.0.1[7800],", "[7800]"})
     void malformedInitialHostsAreRefusedWithTheKey(String hosts) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ViewSettings(ViewMode.REPLICATED, "c", "127.0.0.1", 7800, 10, hosts, 400, 10));
+                () -> new ViewSettings(ViewMode.REPLICATED, "c", "127.0.0.1", 7800, 10, hosts, 400, 10, "view-test-secret"));
         assertTrue(e.getMessage().contains("pulse.view.initial-hosts"), e.getMessage());
     }
 
@@ -68,17 +68,17 @@ class ViewSettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ok.withMaxEntries(0))
                 .getMessage().contains("pulse.view.max-entries"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new ViewSettings(ViewMode.LOCAL, "c", "127.0.0.1", 65530, 10, "h[1]", 400, 10))
+                () -> new ViewSettings(ViewMode.LOCAL, "c", "127.0.0.1", 65530, 10, "h[1]", 400, 10, "view-test-secret"))
                 .getMessage().contains("pulse.view.port-range"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new ViewSettings(ViewMode.LOCAL, " ", "127.0.0.1", 7800, 10, "h[1]", 400, 10))
+                () -> new ViewSettings(ViewMode.LOCAL, " ", "127.0.0.1", 7800, 10, "h[1]", 400, 10, "view-test-secret"))
                 .getMessage().contains("pulse.view.cluster-name"));
     }
 
     @Test
     void theStackListensOnlyOnTheBindAddressAndDiscoversTheInitialHosts() {
         ViewSettings s = new ViewSettings(ViewMode.REPLICATED, "c", "10.1.2.3", 7900, 3,
-                "10.1.2.3[7900], 10.1.2.4[7900]", 400, 10);
+                "10.1.2.3[7900], 10.1.2.4[7900]", 400, 10, "view-test-secret");
         Map<String, ProtocolConfiguration> stack = new LinkedHashMap<>();
         ViewCaches.tcpStack(s).forEach(p -> stack.put(p.getProtocolName(), p));
 
