@@ -33,6 +33,8 @@ public final class DossierPulseMain {
             System.exit(TokenCli.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         BrokerSettings settings = BrokerSettings.fromEnvironment();
+        // Kafka Streams connects as every other client does: the kafka.* security settings.
+        io.dossierpulse.app.KafkaClientSettings.mirrorToKafkaStreams();
         internalTopicDurability();
         quietBrokerLogs();
         if (settings.externalBootstrap().isPresent()) {

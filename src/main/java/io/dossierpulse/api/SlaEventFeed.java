@@ -44,11 +44,10 @@ public class SlaEventFeed {
 
     void start(@Observes StartupEvent ev, PulseConfig config, MeterRegistry registry) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(io.dossierpulse.app.KafkaClientSettings.forClient(bootstrap, "dossier-pulse-sla-feed"));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "dossier-pulse-sla-feed");
         follower = new TopicFollower(() -> new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer()),
                 config.topics().slaEvents(), this::publish, FIRST_BACKOFF, MAX_BACKOFF, Duration.ofSeconds(30));
         FunctionCounter.builder("pulse.sla.feed.restarts", follower, TopicFollower::restarts)

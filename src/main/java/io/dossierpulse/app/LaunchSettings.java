@@ -30,6 +30,11 @@ public final class LaunchSettings {
         return Optional.ofNullable(value).map(v -> expand(v, 0));
     }
 
+    /** The packaged application.properties as it is (no profile applied, nothing expanded). */
+    static Properties packaged() {
+        return PACKAGED;
+    }
+
     public static String require(String name) {
         return get(name).orElseThrow(() -> new IllegalStateException("setting " + name + " is not set"));
     }

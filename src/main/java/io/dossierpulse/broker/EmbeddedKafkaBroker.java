@@ -57,11 +57,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (ports.length > 1) {
                 clusterProperties(props, host, nodeId, controllerPorts);
             }
-            KafkaConfig config = KafkaConfig.fromProps(props, false);
-            format(logDir, nodeId, clusterId == null ? Uuid.randomUuid().toString() : clusterId);
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            server.startup();
-            return new EmbeddedKafkaBroker(server, host + ":" + port);
+            return start(logDir, props, nodeId, clusterId, host + ":" + port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the broker directory " + dataDir, e);
         } catch (Exception e) {
@@ -69,7 +65,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    static Properties brokerProperties(Path logDir, String host, int port, int controllerPort) {
+    /**
+     * Starts a node with the given broker properties (a single node's from {@link #brokerProperties},
+     * changed by the caller: the security tests add SASL_SSL listeners and an authorizer).
+     */
+    public static EmbeddedKafkaBroker start(Path logDir, Properties props, int nodeId, String clusterId,
+            String bootstrapServers) {
+        try {
+            KafkaConfig config = KafkaConfig.fromProps(props, false);
+            format(logDir, nodeId, clusterId == null ? Uuid.randomUuid().toString() : clusterId);
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafkaBroker(server, bootstrapServers);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded Kafka broker for " + bootstrapServers, e);
+        }
+    }
+
+    /** A single node's properties: PLAINTEXT clients on {@code port}, the KRaft controller on {@code controllerPort}. */
+    public static Properties brokerProperties(Path logDir, String host, int port, int controllerPort) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");

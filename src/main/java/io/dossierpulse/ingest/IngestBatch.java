@@ -93,9 +93,14 @@ final class IngestBatch {
                 error(lines.get(i), "BROKER_UNAVAILABLE", "not acknowledged by Kafka within "
                         + deadlineMillis / 1000.0 + " s; post it again");
             } else if (a.isCompletedExceptionally()) {
-                String cause = a.handle((ok, e) -> e.getCause() != null ? e.getCause().toString() : e.toString())
-                        .join();
-                error(lines.get(i), "BROKER_UNAVAILABLE", "not acknowledged by Kafka: " + cause);
+                Throwable cause = a.handle((ok, e) -> e.getCause() != null ? e.getCause() : e).join();
+                if (cause instanceof org.apache.kafka.common.errors.AuthorizationException) {
+                    // An operator's matter, not the client's: say which authorization Kafka refused.
+                    error(lines.get(i), "KAFKA_NOT_AUTHORIZED", "Kafka refused the service's principal: "
+                            + cause.getMessage() + " (the ACLs are listed in docs/security.md)");
+                } else {
+                    error(lines.get(i), "BROKER_UNAVAILABLE", "not acknowledged by Kafka: " + cause);
+                }
             } else {
                 accepted++;
             }

@@ -65,8 +65,11 @@ public class ConsumerLagMonitor implements InputLag {
 
     void started(@Observes StartupEvent ev, KafkaStreams kafkaStreams) {
         this.streams = kafkaStreams;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+        Map<String, Object> settings = io.dossierpulse.app.KafkaClientSettings.forClient(bootstrap,
+                "dossier-pulse-lag-monitor");
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        this.admin = Admin.create(settings);
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "input-lag-monitor");
             t.setDaemon(true);

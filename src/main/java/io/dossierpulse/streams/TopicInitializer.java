@@ -58,7 +58,8 @@ public class TopicInitializer {
 
     public static void ensureTopics(String bootstrap, int partitions, short replication, int minInsync,
             List<String> names) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(io.dossierpulse.app.KafkaClientSettings.forClient(bootstrap,
+                "dossier-pulse-topics"))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             for (String name : names) {
                 if (existing.contains(name)) {
