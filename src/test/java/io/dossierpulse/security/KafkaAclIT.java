@@ -74,7 +74,7 @@ class KafkaAclIT {
     }
 
     @Test
-    void theDocumentedAclsAreEnoughAndEachIsNeeded() throws Exception {
+    void theDocumentedAclsAreEnoughAndIngestNamesAMissingOne() throws Exception {
         Path dir = Files.createTempDirectory("pulse-kafka-acl");
         try (SecureBroker broker = SecureBroker.start(dir.resolve("broker"))) {
             broker.addScramUser(USER, PASSWORD);
