@@ -42,5 +42,7 @@ public enum RejectReason {
     /** occurredAt is further ahead of the wall clock than pulse.intake.max-future-skew (10 minutes). */
     FUTURE_EVENT,
     /** The seq is more than pulse.intake.max-seq-gap (1,000) beyond the dossier's next expected one. */
-    SEQ_GAP_TOO_LARGE
+    SEQ_GAP_TOO_LARGE,
+    /** The seq was already used by another event (another eventId) of the same dossier. */
+    SEQ_CONFLICT
 }

@@ -118,6 +118,7 @@ public final class DeadLetters {
             case SEQ_SKIPPED -> RejectReason.SEQ_SKIPPED;
             case FUTURE_EVENT -> RejectReason.FUTURE_EVENT;
             case SEQ_GAP_TOO_LARGE -> RejectReason.SEQ_GAP_TOO_LARGE;
+            case SEQ_CONFLICT -> RejectReason.SEQ_CONFLICT;
         };
     }
 

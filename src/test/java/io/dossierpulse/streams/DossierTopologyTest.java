@@ -93,7 +93,7 @@ class DossierTopologyTest {
     }
 
     @Test
-    void dropsAndCountsDuplicatesByEventIdAndBySeq() {
+    void dropsCopiesAndDeadLettersASeqClaimedByAnotherEvent() {
         send("D2", 1, EventType.SUBMITTED);
         send("D2", 1, EventType.SUBMITTED); // same eventId
         send("D2", 2, EventType.ACCEPTED);
@@ -101,7 +101,9 @@ class DossierTopologyTest {
                 EventType.ACCEPTED, Events.T0, "P-BD-PHUCXA", "HT-301", io.dossierpulse.domain.Channel.ONLINE, null,
                 null, null, null, null, null, null))); // seq already applied, new eventId
         assertEquals(2, dossiers.get("D2").transitions());
-        assertEquals(2.0, counter("pulse.events.duplicates", null, null));
+        assertEquals(1.0, counter("pulse.events.duplicates", null, null));
+        TestRecord<String, byte[]> conflict = dlq.readRecord();
+        assertEquals("SEQ_CONFLICT", header(conflict, DeadLetters.REASON));
         assertTrue(dlq.isEmpty());
     }
 

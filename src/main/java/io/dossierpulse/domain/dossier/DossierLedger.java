@@ -20,7 +20,9 @@ import io.dossierpulse.domain.sla.SlaEngine;
  *     (FUTURE_EVENT), and so is one whose seq is more than {@link IntakeLimits#maxSeqGap} beyond the
  *     next expected (SEQ_GAP_TOO_LARGE); neither uses up a seq;</li>
  * <li>an eventId already applied, or a seq at or below the last applied one, is a DUPLICATE, except
- *     a seq given up on after a hold timeout, which is REJECTED (SEQ_SKIPPED);</li>
+ *     a seq given up on after a hold timeout, which is REJECTED (SEQ_SKIPPED), and a recent seq
+ *     (among the last {@link DossierState#REMEMBERED_EVENT_IDS}) used by another eventId, which is
+ *     REJECTED (SEQ_CONFLICT); older seqs cannot be told apart and count as duplicates;</li>
  * <li>a seq beyond the next expected one is HELD until the gap fills (or the hold times out);</li>
  * <li>otherwise the lifecycle decides: APPLIED, or REJECTED with its reason; a rejected event still
  *     uses up its seq so that later events are not held behind it.</li>
@@ -90,6 +92,11 @@ public final class DossierLedger {
             if (e.seq() < expected && current.skipped(e.seq())) {
                 fx.reject(RejectionReason.SEQ_SKIPPED, "seq " + e.seq()
                         + " arrived after its hold timed out and later events of the dossier were applied");
+            } else if (!current.remembers(e.eventId()) && current.lastSeq() - e.seq() < DossierState.REMEMBERED_EVENT_IDS) {
+                // Every used seq of the last REMEMBERED_EVENT_IDS was used by a remembered eventId:
+                // another eventId here is a second event claiming the seq, not a copy of the first.
+                fx.reject(RejectionReason.SEQ_CONFLICT, "seq " + e.seq() + " was already used by another event"
+                        + " of the dossier");
             } else {
                 fx.verdict(Effects.Verdict.DUPLICATE);
             }

@@ -15,5 +15,7 @@ public enum RejectionReason {
     /** The event is dated further ahead of the wall clock than the intake allows. */
     FUTURE_EVENT,
     /** The seq is further beyond the dossier's next expected one than the intake allows. */
-    SEQ_GAP_TOO_LARGE
+    SEQ_GAP_TOO_LARGE,
+    /** The seq was already used by another event (another eventId) of the dossier. */
+    SEQ_CONFLICT
 }

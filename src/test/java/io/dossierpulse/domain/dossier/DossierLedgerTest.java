@@ -158,6 +158,29 @@ class DossierLedgerTest {
         assertEquals(RejectionReason.SEQ_SKIPPED, rejectionOf(skipped, event("F", 2, EventType.PROCESSING, FRI_10)));
     }
 
+    @Test
+    void aRecentSeqClaimedByAnotherEventIsAConflictAndAnOldOneADuplicate() {
+        DossierState s = apply(null, event("C", 1, EventType.ACCEPTED, WED_10));
+        s = apply(s, event("C", 2, EventType.PROCESSING, WED_10));
+        DossierEvent sameSeqOtherId = new DossierEvent("another-id", "C", 2, EventType.PROCESSING, FRI_10,
+                "P-BD-PHUCXA", "HT-304", null, null, null, null, true, true, null, null);
+        assertNull(apply(s, sameSeqOtherId));
+        assertEquals(Effects.Verdict.REJECTED, fx.verdict());
+        assertEquals(RejectionReason.SEQ_CONFLICT, fx.rejection());
+        // The same event again is a copy, not a conflict.
+        assertNull(apply(s, event("C", 2, EventType.PROCESSING, WED_10)));
+        assertEquals(Effects.Verdict.DUPLICATE, fx.verdict());
+        // Beyond the remembered window the first user of seq 1 is forgotten: a duplicate, as before.
+        DossierState later = s;
+        for (int seq = 3; seq < 3 + DossierState.REMEMBERED_EVENT_IDS; seq++) {
+            later = apply(later, event("C", seq, EventType.SUPPLEMENT_REQUESTED, WED_10));
+        }
+        DossierEvent oldSeqOtherId = new DossierEvent("old-other", "C", 1, EventType.ACCEPTED, WED_10,
+                "P-BD-PHUCXA", "HT-304", Channel.ONLINE, null, null, null, true, true, null, null);
+        assertNull(apply(later, oldSeqOtherId));
+        assertEquals(Effects.Verdict.DUPLICATE, fx.verdict());
+    }
+
     private RejectionReason rejectionOf(DossierState s, DossierEvent e) {
         apply(s, e);
         return fx.rejection();
