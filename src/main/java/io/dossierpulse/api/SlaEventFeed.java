@@ -35,6 +35,7 @@ public class SlaEventFeed {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
+    private static final int SUBSCRIBER_BUFFER = 1024;
     private final BroadcastProcessor<String> broadcast = BroadcastProcessor.create();
     private final Deque<String> recent = new ArrayDeque<>();
     private TopicFollower follower;
@@ -78,8 +79,14 @@ public class SlaEventFeed {
         return follower;
     }
 
+    /**
+     * The live events for one subscriber, with a bounded buffer: a subscriber that falls further
+     * behind sees its stream end (the dashboard reconnects and catches up from /recent) rather than
+     * an error, and never holds memory without bound.
+     */
     public Multi<String> stream() {
-        return broadcast;
+        return broadcast.onOverflow().buffer(SUBSCRIBER_BUFFER)
+                .onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class).recoverWithCompletion();
     }
 
     /** The latest SLA events seen by this instance, newest first. */
