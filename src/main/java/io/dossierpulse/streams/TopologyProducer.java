@@ -15,8 +15,9 @@ public class TopologyProducer {
     @Produces
     @jakarta.inject.Singleton
     Topology topology(PulseConfig config, MeterRegistry registry, ProcedureCatalog catalog, SlaEngine engine,
-            Instance<CounterPublisher> publisher, ConsumerLagMonitor inputLag) {
+            Instance<CounterPublisher> publisher, ConsumerLagMonitor inputLag,
+            io.dossierpulse.domain.agency.AgencyDirectory agencies) {
         return DossierTopology.build(config.topologySettings(), new PipelineMetrics(registry),
-                new DossierLedger(catalog, engine, config.intakeLimits()), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE, inputLag);
+                new DossierLedger(catalog, engine, config.intakeLimits(), agencies), publisher.isResolvable() ? publisher.get() : CounterPublisher.NONE, inputLag);
     }
 }

@@ -1,5 +1,7 @@
 package io.dossierpulse.domain.dossier;
 
+import io.dossierpulse.domain.agency.AgencyDirectory;
+
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
 import io.dossierpulse.domain.lifecycle.DossierLifecycle;
@@ -35,6 +37,13 @@ import io.dossierpulse.domain.sla.SlaEngine;
  */
 public final class DossierLedger {
 
+    /**
+     * The counter bucket of agency and procedure codes the directory and the catalog do not know:
+     * clients cannot grow the counters, the view and their stores with codes of their choosing. The
+     * dossier itself keeps the codes it was given.
+     */
+    public static final String UNREGISTERED = "UNREGISTERED";
+
     private final DossierTracker tracker;
     private final long maxFutureSkewMillis;
     private final long maxSeqGap;
@@ -44,7 +53,12 @@ public final class DossierLedger {
     }
 
     public DossierLedger(ProcedureCatalog catalog, SlaEngine engine, IntakeLimits limits) {
-        this.tracker = new DossierTracker(catalog, engine);
+        this(catalog, engine, limits, AgencyDirectory.loadDefault());
+    }
+
+    /** @param agencies the agencies counted under their own code; others are counted as {@link #UNREGISTERED} */
+    public DossierLedger(ProcedureCatalog catalog, SlaEngine engine, IntakeLimits limits, AgencyDirectory agencies) {
+        this.tracker = new DossierTracker(catalog, engine, agencies);
         this.maxFutureSkewMillis = limits.maxFutureSkew().toMillis();
         this.maxSeqGap = limits.maxSeqGap();
     }

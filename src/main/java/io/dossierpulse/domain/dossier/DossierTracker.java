@@ -1,5 +1,7 @@
 package io.dossierpulse.domain.dossier;
 
+import io.dossierpulse.domain.agency.AgencyDirectory;
+
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.EventType;
 import io.dossierpulse.domain.calendar.WorkingCalendar;
@@ -36,10 +38,24 @@ final class DossierTracker {
     private final SlaEngine engine;
     private final WorkingCalendar calendar;
 
-    public DossierTracker(ProcedureCatalog catalog, SlaEngine engine) {
+    private final AgencyDirectory agencies;
+
+    public DossierTracker(ProcedureCatalog catalog, SlaEngine engine, AgencyDirectory agencies) {
+        this.agencies = agencies;
         this.catalog = catalog;
         this.engine = engine;
         this.calendar = engine.calendar();
+    }
+
+    /** The dossier's agency as counted: its code when the directory knows it, else UNREGISTERED. */
+    String countedAgency(DossierState s) {
+        return agencies.byCode(s.receivingAgencyCode()) != null ? s.receivingAgencyCode() : DossierLedger.UNREGISTERED;
+    }
+
+    /** The dossier's procedure as counted: its code when the catalog knows it, else UNREGISTERED. */
+    String countedProcedure(DossierState s) {
+        return s.has(DossierState.Flag.REGISTERED) || catalog.byCode(s.procedureCode()) != null ? s.procedureCode()
+                : DossierLedger.UNREGISTERED;
     }
 
     /** Local (UTC+7) epoch day of an instant in epoch seconds. */
@@ -52,14 +68,15 @@ final class DossierTracker {
      * {@code e}), with the counter changes sent to the sink.
      */
     public DossierState track(DossierState before, DossierState after, DossierEvent e, Effects sink) {
-        String agency = after.receivingAgencyCode();
-        String procedureCode = after.procedureCode();
         long at = e.occurredAt().getEpochSecond();
         long day = localDay(at);
         SlaClock clock = after.clock();
         int flags = after.flags();
         Outcome outcome = after.outcome();
-        Procedure procedure = catalog.byCode(procedureCode);
+        Procedure procedure = catalog.byCode(after.procedureCode());
+        // Counted under codes the service knows, so that counter keys stay bounded.
+        String agency = countedAgency(after);
+        String procedureCode = countedProcedure(after);
 
         if (before == null) {
             if (procedure != null) {
@@ -167,8 +184,8 @@ final class DossierTracker {
     }
 
     private Outcome resolve(DossierState s, SlaClock clock, Instant end, int flags, Effects sink) {
-        String agency = s.receivingAgencyCode();
-        String procedure = s.procedureCode();
+        String agency = countedAgency(s);
+        String procedure = countedProcedure(s);
         long day = localDay(end.getEpochSecond());
         Outcome outcome = clock == null ? Outcome.ON_TIME : clock.outcome(end, engine);
         sink.count(agency, procedure, day, switch (outcome) {
@@ -200,13 +217,13 @@ final class DossierTracker {
     private static void leaveOpenStock(DossierState s, int flags, Effects sink) {
         long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
         Measure stock = (flags & DossierState.Flag.COUNTED_OVERDUE) != 0 ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
-        sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, stock, -1);
+        sink.count(countedAgency(s), countedProcedure(s), acceptDay, stock, -1);
     }
 
     private static void moveToOverdue(DossierState s, Effects sink) {
         long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
-        sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, Measure.OPEN_ON_TIME, -1);
-        sink.count(s.receivingAgencyCode(), s.procedureCode(), acceptDay, Measure.OPEN_OVERDUE, 1);
+        sink.count(countedAgency(s), countedProcedure(s), acceptDay, Measure.OPEN_ON_TIME, -1);
+        sink.count(countedAgency(s), countedProcedure(s), acceptDay, Measure.OPEN_OVERDUE, 1);
     }
 
     // ------------------------------------------------------------ deadlines

@@ -181,6 +181,24 @@ class DossierLedgerTest {
         assertEquals(Effects.Verdict.DUPLICATE, fx.verdict());
     }
 
+    @Test
+    void codesTheServiceDoesNotKnowAreCountedInOneBucketAndKeptOnTheDossier() {
+        DossierEvent e = new DossierEvent("u-1", "U", 1, EventType.ACCEPTED, WED_10, "AGENCY-OF-ITS-CHOOSING",
+                "PROC-OF-ITS-CHOOSING", Channel.ONLINE, null, null, null, true, true, null, null);
+        DossierState s = apply(null, e);
+        assertEquals(Effects.Verdict.APPLIED, fx.verdict());
+        assertEquals(DossierLedger.UNREGISTERED, fx.agencyCode());
+        assertEquals(DossierLedger.UNREGISTERED, fx.procedureCode());
+        assertEquals(1, counted(LocalDate.of(2025, 3, 12)).get(Measure.RECEIVED_UNREGISTERED));
+        assertEquals("AGENCY-OF-ITS-CHOOSING", s.receivingAgencyCode());
+        assertEquals("PROC-OF-ITS-CHOOSING", s.procedureCode());
+        // A known agency with an unknown procedure keeps its agency.
+        apply(null, new DossierEvent("u-2", "U2", 1, EventType.ACCEPTED, WED_10, "P-BD-PHUCXA", "PROC-X",
+                Channel.ONLINE, null, null, null, true, true, null, null));
+        assertEquals("P-BD-PHUCXA", fx.agencyCode());
+        assertEquals(DossierLedger.UNREGISTERED, fx.procedureCode());
+    }
+
     private RejectionReason rejectionOf(DossierState s, DossierEvent e) {
         apply(s, e);
         return fx.rejection();
