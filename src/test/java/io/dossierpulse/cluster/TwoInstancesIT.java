@@ -83,6 +83,24 @@ class TwoInstancesIT {
         assertEquals(404, first.get("/api/dossiers/TWO-none").statusCode());
         assertEquals(404, second.get("/api/dossiers/TWO-none").statusCode());
 
+        // A client cannot mark its request forwarded: the instance that does not hold the dossier
+        // still forwards it (a forged mark would have made it answer 404 from its own store).
+        for (int i = 1; i <= DOSSIERS; i++) {
+            for (ServiceProcess instance : new ServiceProcess[] {first, second}) {
+                HttpResponse<String> r = instance.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(instance.url("/api/dossiers/TWO-" + i + "?forwarded=true")))
+                        .header("Authorization", io.dossierpulse.support.TestTokens.bearer(
+                                io.dossierpulse.security.Roles.OPERATOR))
+                        .header("X-Pulse-Forwarded", "true").GET().build());
+                assertEquals(200, r.statusCode(), "TWO-" + i + " on port " + instance.port() + ": " + r.body());
+            }
+        }
+        // The citizen lookup answers from either instance too, with no token.
+        HttpResponse<String> lookup = second.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(second.url("/api/lookup/TWO-1"))).GET().build());
+        assertEquals(200, lookup.statusCode(), lookup.body());
+        assertTrue(lookup.body().contains("\"status\":\"ACCEPTED\""), lookup.body());
+
         // All 40 dossiers of 12 March 2025 are long overdue: once announced, the merged list holds them all.
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String overdue = "";

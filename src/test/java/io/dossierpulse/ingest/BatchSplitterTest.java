@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class BatchSplitterTest {
 
     private static byte[] tinyElements(int bytes) {
-        byte[] b = new byte[bytes];
-        for (int i = 0; i < b.length; i += 2) {
-            b[i] = '1';
-            b[i + 1] = ',';
-        }
+        byte[] b = new byte[bytes]; // [1,1,1,...,1]
         b[0] = '[';
+        for (int i = 1; i < b.length - 1; i++) {
+            b[i] = (byte) (i % 2 == 1 ? '1' : ',');
+        }
+        b[b.length - 2] = '1';
         b[b.length - 1] = ']';
         return b;
     }

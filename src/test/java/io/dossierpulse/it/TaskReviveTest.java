@@ -140,7 +140,9 @@ class TaskReviveTest {
         assertTrue(tasksCreated() > createdBefore, "the fencing revived the stream thread's tasks");
 
         LocalDate from = accepted.atOffset(ZoneOffset.ofHours(7)).toLocalDate();
-        Tally t = StoreQueries.procedureTally(streams, PROCEDURE, from, from);
+        // XX-REVIVE is not in the catalog: counted in the UNREGISTERED bucket, which no other test fills today.
+        Tally t = StoreQueries.procedureTally(streams, io.dossierpulse.domain.dossier.DossierLedger.UNREGISTERED,
+                from, from);
         assertEquals(DOSSIERS, t.get(Measure.ACCEPTED));
         assertEquals(DOSSIERS, t.get(Measure.OPEN_OVERDUE));
         assertEquals(0, t.get(Measure.OPEN_ON_TIME));

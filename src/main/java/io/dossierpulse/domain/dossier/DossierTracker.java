@@ -214,13 +214,13 @@ final class DossierTracker {
         return outcome;
     }
 
-    private static void leaveOpenStock(DossierState s, int flags, Effects sink) {
+    private void leaveOpenStock(DossierState s, int flags, Effects sink) {
         long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
         Measure stock = (flags & DossierState.Flag.COUNTED_OVERDUE) != 0 ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
         sink.count(countedAgency(s), countedProcedure(s), acceptDay, stock, -1);
     }
 
-    private static void moveToOverdue(DossierState s, Effects sink) {
+    private void moveToOverdue(DossierState s, Effects sink) {
         long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
         sink.count(countedAgency(s), countedProcedure(s), acceptDay, Measure.OPEN_ON_TIME, -1);
         sink.count(countedAgency(s), countedProcedure(s), acceptDay, Measure.OPEN_OVERDUE, 1);
