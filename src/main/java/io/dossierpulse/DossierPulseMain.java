@@ -29,6 +29,9 @@ public final class DossierPulseMain {
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(GeneratorCli.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("dlq")) {
+            System.exit(io.dossierpulse.feed.DeadLetterCli.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCli.run(Arrays.copyOfRange(args, 1, args.length)));
         }

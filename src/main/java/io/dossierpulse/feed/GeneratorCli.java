@@ -3,70 +3,72 @@ package io.dossierpulse.feed;
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.generator.GeneratorConfig;
 import io.dossierpulse.generator.TrafficGenerator;
+import io.dossierpulse.streams.TopicNames;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code generate} command: writes seeded, deterministic Hanoi-like traffic to Kafka or to an NDJSON
- * file, printing rate, count and ETA while it runs. See {@link #USAGE}.
+ * file, printing rate, count and ETA while it runs. Unknown options are refused (exit 2).
  */
-public final class GeneratorCli {
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write seeded, deterministic Hanoi-like traffic to Kafka or to an NDJSON file.")
+public final class GeneratorCli implements Callable<Integer> {
 
-    static final String USAGE = """
-            Usage: generate [options]
-              --events N          stop after N events (default 100000)
-              --to kafka|file     destination (default kafka)
-              --bootstrap HOSTS   Kafka bootstrap servers (default 127.0.0.1:9092)
-              --topic NAME        topic (default dossier.events)
-              --out FILE          NDJSON file for --to file (default events.ndjson)
-              --rate N            events per second, 0 for as fast as possible (default 0)
-              --seed N            random seed; same seed, same events (default 1)
-              --start ISO         simulated start instant (default 2025-01-01T00:00:00+07:00)
-              --per-day N         dossiers submitted per simulated day (default 12000)
-            """;
+    enum Destination { kafka, file }
 
-    private GeneratorCli() {
-    }
+    @Option(names = "--events", defaultValue = "100000", description = "stop after N events (default ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--to", defaultValue = "kafka", description = "kafka or file (default ${DEFAULT-VALUE})")
+    Destination to;
+
+    @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092",
+            description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}); security from the kafka.* settings")
+    String bootstrap;
+
+    @Option(names = "--topic", defaultValue = TopicNames.EVENTS, description = "topic (default ${DEFAULT-VALUE})")
+    String topic;
+
+    @Option(names = "--out", defaultValue = "events.ndjson", description = "NDJSON file for --to file (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--rate", defaultValue = "0", description = "events per second, 0 for as fast as possible")
+    double rate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed; same seed, same events (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--start", description = "simulated start instant, ISO-8601 with offset (default 2025-01-01T00:00:00+07:00)")
+    OffsetDateTime start;
+
+    @Option(names = "--per-day", defaultValue = "12000", description = "dossiers submitted per simulated day (default ${DEFAULT-VALUE})")
+    double perDay;
 
     public static int run(String... args) {
-        Map<String, String> opts;
-        try {
-            opts = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            return 2;
+        return new CommandLine(new GeneratorCli()).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (events < 0 || rate < 0 || perDay <= 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--events and --rate must be >= 0 and --per-day above 0");
         }
-        if (opts.containsKey("help")) {
-            System.out.print(USAGE);
-            return 0;
+        GeneratorConfig config = GeneratorConfig.defaults().withSeed(seed).withDossiersPerDay(perDay);
+        if (start != null) {
+            config = config.withStart(start.toInstant());
         }
-        try {
-            long events = Long.parseLong(opts.getOrDefault("events", "100000"));
-            GeneratorConfig config = GeneratorConfig.defaults()
-                    .withSeed(Long.parseLong(opts.getOrDefault("seed", "1")))
-                    .withDossiersPerDay(Double.parseDouble(opts.getOrDefault("per-day", "12000")));
-            if (opts.containsKey("start")) {
-                config = config.withStart(java.time.OffsetDateTime.parse(opts.get("start")).toInstant());
-            }
-            String to = opts.getOrDefault("to", "kafka");
-            EventSink sink = switch (to) {
-                case "kafka" -> EventSink.kafka(opts.getOrDefault("bootstrap", "127.0.0.1:9092"),
-                        opts.getOrDefault("topic", "dossier.events"));
-                case "file" -> EventSink.ndjson(Path.of(opts.getOrDefault("out", "events.ndjson")));
-                default -> throw new IllegalArgumentException("--to must be kafka or file, got " + to);
-            };
-            long written = generate(TrafficGenerator.hanoi(config), sink, events,
-                    Double.parseDouble(opts.getOrDefault("rate", "0")), System.err);
-            return written == events ? 0 : 1;
-        } catch (RuntimeException e) {
-            System.err.println("generate failed: " + e.getMessage());
-            return 1;
-        }
+        EventSink sink = to == Destination.kafka ? EventSink.kafka(bootstrap, topic) : EventSink.ndjson(out);
+        long written = generate(TrafficGenerator.hanoi(config), sink, events, rate, System.err);
+        return written == events ? 0 : 1;
     }
 
     /** Writes up to {@code limit} events; returns how many were written. Closes the sink. */
@@ -93,25 +95,9 @@ public final class GeneratorCli {
 
     private static void report(PrintStream out, long n, long limit, long startNanos, Instant simulated) {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        double rate = n / seconds;
-        long etaSeconds = rate > 0 ? (long) ((limit - n) / rate) : 0;
-        out.printf("generated %,d / %,d events  %,.0f events/s  ETA %s  simulated time %s%n", n, limit, rate,
+        double perSecond = n / seconds;
+        long etaSeconds = perSecond > 0 ? (long) ((limit - n) / perSecond) : 0;
+        out.printf("generated %,d / %,d events  %,.0f events/s  ETA %s  simulated time %s%n", n, limit, perSecond,
                 Duration.ofSeconds(etaSeconds).toString().substring(2).toLowerCase(), simulated);
-    }
-
-    static Map<String, String> parse(String... args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--help") || a.equals("-h")) {
-                opts.put("help", "");
-                continue;
-            }
-            if (!a.startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unexpected argument: " + a);
-            }
-            opts.put(a.substring(2), args[++i]);
-        }
-        return opts;
     }
 }

@@ -17,6 +17,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class DeadLetters {
 
+    /** Every header the dead-letter topic adds starts with this (a replay strips them). */
+    public static final String HEADER_PREFIX = "dlq.";
     public static final String REASON = "dlq.reason";
     public static final String MESSAGE = "dlq.message";
     public static final String SOURCE_TOPIC = "dlq.source.topic";

@@ -201,8 +201,8 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
         // otherwise fall to the topic's time retention before subscribers read it (its CloudEvent says when).
         long now = announcements.length == 0 ? 0 : context.currentSystemTimeMs();
         for (int i = 0; i < announcements.length; i++) {
-            context.forward(new Record<>(fx.announced(i).dossierId(), announcements[i], now),
-                    DossierTopology.SLA_SINK);
+            context.forward(new Record<>(fx.announced(i).dossierId(), announcements[i], now,
+                    SlaEventCodec.structuredModeHeaders()), DossierTopology.SLA_SINK);
             metrics.slaEvent(fx.type(i));
         }
     }

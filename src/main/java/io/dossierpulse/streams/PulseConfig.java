@@ -87,13 +87,13 @@ public interface PulseConfig {
     }
 
     interface Topics {
-        @WithDefault("dossier.events")
+        @WithDefault(TopicNames.EVENTS)
         String events();
 
-        @WithDefault("dossier.events.dlq")
+        @WithDefault(TopicNames.DEAD_LETTERS)
         String dlq();
 
-        @WithDefault("dossier.sla-events")
+        @WithDefault(TopicNames.SLA_EVENTS)
         String slaEvents();
 
         /** Partitions of the topics created at start-up (existing topics are left as they are). */

@@ -28,6 +28,19 @@ public final class SlaEventCodec {
     }
 
     /** The i-th announcement of a ledger decision. */
+    /**
+     * The CloudEvents Kafka protocol binding's structured mode: the record's {@code content-type}
+     * header says the value is a whole CloudEvent in JSON, which is how the SDKs' Kafka deserializers
+     * recognise it. A new headers object per record: the producer makes the ones it sends read-only.
+     */
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    private static final byte[] STRUCTURED = STRUCTURED_CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    static org.apache.kafka.common.header.Headers structuredModeHeaders() {
+        return new org.apache.kafka.common.header.internals.RecordHeaders().add(CONTENT_TYPE_HEADER, STRUCTURED);
+    }
+
     static byte[] encode(Effects fx, int i) {
         return encode(fx.type(i), fx.announced(i), Instant.ofEpochSecond(fx.deadlineSecond(i)),
                 Instant.ofEpochSecond(fx.dueSecond(i)), Instant.ofEpochMilli(fx.detectedAtMillis(i)),

@@ -121,6 +121,30 @@ class SlaTrackingTest {
 
     private Instant wallNow;
 
+    @Test
+    void everyAnnouncementSaysItIsAStructuredCloudEvent() throws Exception {
+        wallNow = WED_10;
+        start(wallNow);
+        send("D-CE", 1, EventType.ACCEPTED, WED_10);
+        advanceTo(FRI_10.plusSeconds(1));
+        List<org.apache.kafka.streams.test.TestRecord<String, byte[]>> records = sla.readRecordsToList();
+        assertEquals(1, records.size());
+        org.apache.kafka.common.header.Header h = records.get(0).headers().lastHeader(SlaEventCodec.CONTENT_TYPE_HEADER);
+        assertEquals(SlaEventCodec.STRUCTURED_CONTENT_TYPE,
+                new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, records.get(0).headers().toArray().length, "one header, nothing else");
+        // As a downstream system reads it: the CloudEvents SDK's Kafka deserializer recognises the event.
+        try (io.cloudevents.kafka.CloudEventDeserializer sdk = new io.cloudevents.kafka.CloudEventDeserializer()) {
+            io.cloudevents.CloudEvent ce = sdk.deserialize("dossier.sla-events", records.get(0).headers(),
+                    records.get(0).value());
+            assertEquals("io.dossierpulse.sla.at_risk", ce.getType());
+            assertEquals("D-CE", ce.getSubject());
+            assertEquals(java.net.URI.create(SlaEventCodec.SOURCE), ce.getSource());
+            assertEquals("AT_RISK", new com.fasterxml.jackson.databind.ObjectMapper().readTree(ce.getData().toBytes())
+                    .get("kind").asText());
+        }
+    }
+
     private Tally tally(String date) {
         Tally t = counters.get(date + "|" + AGENCY + "|" + PROCEDURE);
         return t == null ? new Tally() : t;
