@@ -8,8 +8,6 @@ import io.dossierpulse.streams.DeadLetters;
 import io.dossierpulse.streams.TopicInitializer;
 import io.dossierpulse.streams.TopicNames;
 import io.dossierpulse.support.KafkaBrokerResource;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -62,15 +60,9 @@ class DeadLetterCliTest {
     }
 
     private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, DeadLetterCli.run(args));
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        io.dossierpulse.support.Stdout.Run r = io.dossierpulse.support.Stdout.of(() -> DeadLetterCli.run(args));
+        assertEquals(0, r.exitCode(), r.text());
+        return r.text();
     }
 
     @Test

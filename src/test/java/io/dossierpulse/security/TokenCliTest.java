@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -33,15 +30,9 @@ class TokenCliTest {
     }
 
     private static String[] lines(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, TokenCli.run(args));
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        io.dossierpulse.support.Stdout.Run r = io.dossierpulse.support.Stdout.of(() -> TokenCli.run(args));
+        assertEquals(0, r.exitCode(), r.text());
+        return r.text().strip().split("\n");
     }
 
     @Test

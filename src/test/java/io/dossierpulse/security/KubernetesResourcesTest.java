@@ -1,0 +1,67 @@
+package io.dossierpulse.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.common.acl.AclBinding;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator-facing manifests say what the sources of truth say: the PrometheusRule holds
+ * alerts.yml's groups, the Strimzi KafkaUser exactly the ACLs of docs/security.md (which KafkaAclIT
+ * proves enough), and the PodMonitor scrapes a port the pods declare.
+ */
+class KubernetesResourcesTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static JsonNode read(String path) throws Exception {
+        return YAML.readTree(Path.of(path).toFile());
+    }
+
+    @Test
+    void thePrometheusRuleHoldsTheAlertRulesAsTheyAre() throws Exception {
+        assertEquals(read("grafana/prometheus/alerts.yml").get("groups"),
+                read("k8s/monitoring/prometheusrule.yaml").at("/spec/groups"),
+                "copy alerts.yml's groups into k8s/monitoring/prometheusrule.yaml");
+    }
+
+    @Test
+    void theStrimziUserHasExactlyTheDocumentedAcls() throws Exception {
+        Set<String> documented = new HashSet<>();
+        for (AclBinding b : KafkaAclIT.documentedAcls("User:dossier-pulse")) {
+            documented.add(b.pattern().resourceType() + "|" + b.pattern().name() + "|" + b.pattern().patternType() + "|"
+                    + b.entry().operation());
+        }
+        Set<String> strimzi = new HashSet<>();
+        for (JsonNode acl : read("k8s/strimzi/kafkauser.yaml").at("/spec/authorization/acls")) {
+            JsonNode r = acl.get("resource");
+            String type = r.get("type").asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            for (JsonNode op : acl.get("operations")) {
+                strimzi.add(type + "|" + r.get("name").asText() + "|" + r.get("patternType").asText().toUpperCase(Locale.ROOT)
+                        + "|" + op.asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+            }
+        }
+        assertEquals(documented, strimzi);
+    }
+
+    @Test
+    void thePodMonitorScrapesThePortThePodsDeclare() throws Exception {
+        JsonNode monitor = read("k8s/monitoring/podmonitor.yaml");
+        String port = monitor.at("/spec/podMetricsEndpoints/0/port").asText();
+        JsonNode set = read("k8s/statefulset.yaml");
+        List<String> ports = StreamSupport.stream(set.at("/spec/template/spec/containers/0/ports").spliterator(), false)
+                .map(p -> p.get("name").asText()).toList();
+        assertTrue(ports.contains(port), port + " not in " + ports);
+        assertEquals("/q/metrics", monitor.at("/spec/podMetricsEndpoints/0/path").asText());
+    }
+}
