@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.REFERENCE)
 @Path("/api/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * client address ({@code pulse.lookup.requests-per-minute}); requests forwarded by another instance
  * were counted there.
  */
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.PUBLIC)
 @Path("/api/lookup")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,6 +58,7 @@ public class CitizenLookupResource {
     @Path("/{dossierId}")
     @Blocking
     @Operation(summary = "A dossier's status, agency and appointment, for the citizen who filed it (public)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = CitizenView.class, responseDescription = "status, agency and appointment; 404 when unknown")
     public Uni<Response> lookup(@PathParam("dossierId") String dossierId, @Context HttpServerRequest request,
             @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
         boolean forwarded = router.forwardedByInstance(forwardedMark);

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.DOSSIERS)
 @Path("/api/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 public class DossierResource {
@@ -36,6 +37,7 @@ public class DossierResource {
     @Path("/{dossierId}")
     @Operation(summary = "A dossier's current state, from whichever instance holds it")
     @io.smallrye.common.annotation.Blocking // RocksDB reads and the merge of every instance's part
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = DossierView.class, responseDescription = "the dossier's state; 404 when unknown")
     public Uni<Response> dossier(@PathParam("dossierId") String dossierId,
             @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
         boolean forwarded = router.forwardedByInstance(forwardedMark);

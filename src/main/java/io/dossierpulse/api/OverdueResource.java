@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * partitions and the one asked merges the answers.
  */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.DOSSIERS)
 @Path("/api/agencies/{code}/overdue")
 @Produces(MediaType.APPLICATION_JSON)
 public class OverdueResource {

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What the intake has done since this instance started: a summary for the dashboard. */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.OPERATIONS)
 @Path("/api/pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {

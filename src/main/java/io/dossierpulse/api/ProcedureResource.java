@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.REFERENCE)
 @Path("/api/procedures")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcedureResource {
@@ -43,6 +44,7 @@ public class ProcedureResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One procedure by its code")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Procedure.class, responseDescription = "the procedure; 404 when unknown")
     public Response byCode(@PathParam("code") String code) {
         Procedure p = catalog.byCode(code);
         return p == null ? Response.status(404).entity(Map.of("error", "no procedure " + code)).build()

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * question answered by interactive queries over the counter stores of every instance.
  */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.STATISTICS)
 @Path("/api/procedures/{code}/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcedureStatsResource {

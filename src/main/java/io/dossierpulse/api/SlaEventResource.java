@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.SLA)
 @Path("/api/sla-events")
 public class SlaEventResource {
 
@@ -33,6 +34,7 @@ public class SlaEventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "SLA events as they are committed (server-sent events, CloudEvents JSON)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "one CloudEvent (JSON, docs/schemas/sla-event-v1.schema.json) per event", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/event-stream", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Multi<String> stream(@Context HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
         switch (slots.acquire(client)) {
@@ -53,6 +55,7 @@ public class SlaEventResource {
     @Path("/recent")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The latest SLA events this instance has seen, newest first")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "CloudEvents (docs/schemas/sla-event-v1.schema.json), newest first", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public String recent() {
         return "[" + String.join(",", feed.recent()) + "]";
     }

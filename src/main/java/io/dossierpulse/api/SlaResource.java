@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Same engine as the live tracking, so a slip and the dashboard never disagree.
  */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.SLA)
 @Path("/api/sla")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaResource {

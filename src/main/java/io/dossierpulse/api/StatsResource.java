@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * answers alone.
  */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.STATISTICS)
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
@@ -62,6 +63,7 @@ public class StatsResource {
     @GET
     @Path("/agencies/{code}/stats")
     @Operation(summary = "An agency's counters and indicators for a period, with the agencies under it")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Stats.class, responseDescription = "the agency's counters and indicators; 404 when unknown")
     public Response agency(@PathParam("code") String code, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         DateRange r = DateRange.parse(from, to);

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * there lands in the dead-letter topic.
  */
 @RolesAllowed({Roles.INGEST, Roles.ADMIN})
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.INGEST)
 @Path("/api/events")
 public class IngestResource {
 
@@ -52,6 +53,7 @@ public class IngestResource {
     @Consumes(NDJSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest events, one JSON object per line")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = IngestAnswer.class, responseDescription = "accepted and refused lines, once Kafka acknowledged")
     public Uni<Response> ingestLines(byte[] body) {
         return ingest(() -> BatchSplitter.lines(body, maxEvents), body);
     }
@@ -60,6 +62,7 @@ public class IngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest events given as a JSON array")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = IngestAnswer.class, responseDescription = "accepted and refused elements, once Kafka acknowledged")
     public Uni<Response> ingestArray(byte[] body) {
         return ingest(() -> BatchSplitter.arrayElements(body, maxEvents), body);
     }

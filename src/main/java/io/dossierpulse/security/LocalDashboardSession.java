@@ -21,10 +21,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code pulse.security.local-dashboard} (the demo and dev profiles); an operator token reads, it
  * never writes.
  */
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.PUBLIC)
 @Path("/api/session/local")
 public class LocalDashboardSession {
 
     static final Duration TTL = Duration.ofHours(1);
+
+    /** An operator token for the dashboard, and how long it lasts. */
+    public record Session(String token, long expiresInSeconds) {
+    }
 
     @ConfigProperty(name = "pulse.security.local-dashboard")
     boolean enabled;
@@ -41,6 +46,8 @@ public class LocalDashboardSession {
     @POST
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Session.class,
+            responseDescription = "an operator token; 403 unless asked from the service's own machine in the demo")
     public Response open(@Context HttpServerRequest request) {
         if (!enabled) {
             return refuse("the local dashboard session is off here; sign in with a token from your identity provider");
@@ -50,8 +57,8 @@ public class LocalDashboardSession {
         }
         TokenIssuer tokens = new TokenIssuer(LocalSigningKey.ensure(java.nio.file.Path.of(keyDir)), issuer,
                 audiences.split(",")[0].trim());
-        return Response.ok(Map.of("token", tokens.token("local-dashboard", Set.of(Roles.OPERATOR), TTL),
-                "expiresInSeconds", TTL.toSeconds())).header("Cache-Control", "no-store").build();
+        return Response.ok(new Session(tokens.token("local-dashboard", Set.of(Roles.OPERATOR), TTL), TTL.toSeconds()))
+                .header("Cache-Control", "no-store").build();
     }
 
     private static boolean fromThisMachine(HttpServerRequest request) {
