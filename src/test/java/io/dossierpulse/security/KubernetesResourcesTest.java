@@ -55,6 +55,24 @@ class KubernetesResourcesTest {
     }
 
     @Test
+    void theDashboardsConfigMapHoldsTheDashboardsAsTheyAre() throws Exception {
+        JsonNode data = read("k8s/monitoring/grafana-dashboards.yaml").get("data");
+        ObjectMapper json = new ObjectMapper();
+        Set<String> files = new HashSet<>();
+        try (var dir = java.nio.file.Files.list(Path.of("grafana", "dashboards"))) {
+            for (Path f : dir.filter(p -> p.toString().endsWith(".json")).toList()) {
+                String name = f.getFileName().toString();
+                files.add(name);
+                assertTrue(data.has(name), "missing from the ConfigMap: " + name);
+                assertEquals(json.readTree(f.toFile()), json.readTree(data.get(name).asText()), name);
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        data.fieldNames().forEachRemaining(keys::add);
+        assertEquals(files, keys);
+    }
+
+    @Test
     void thePodMonitorScrapesThePortThePodsDeclare() throws Exception {
         JsonNode monitor = read("k8s/monitoring/podmonitor.yaml");
         String port = monitor.at("/spec/podMetricsEndpoints/0/port").asText();
