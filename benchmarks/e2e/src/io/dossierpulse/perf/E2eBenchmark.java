@@ -83,7 +83,7 @@ public final class E2eBenchmark {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     AdminClientConfig.CLIENT_ID_CONFIG, "e2e-admin"))) {
                 TopicInitializer.ensureTopics(bootstrap, o.partitions(), (short) 1,
-                        List.of(topics.eventsTopic(), topics.dlqTopic(), topics.slaTopic()));
+                        topics.topics());
                 // The full stage replays 2025: its announcements carry their deadline as timestamp, so the
                 // broker's 7-day time retention would delete them at its first check, 30 s after the
                 // start, before the output is read. The run keeps them (no time limit on this topic).

@@ -83,7 +83,7 @@ public final class LatencyBenchmark {
             String bootstrap = broker.bootstrapServers();
             out.printf("  broker: %s, data in %s%n", bootstrap, dir.resolve("broker"));
             TopicInitializer.ensureTopics(bootstrap, o.partitions(), (short) 1,
-                    List.of(settings.eventsTopic(), settings.dlqTopic(), settings.slaTopic()));
+                    settings.topics());
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             PublishedCounters counters = new PublishedCounters(o.partitions());
             DossierLedger ledger = new DossierLedger(ProcedureCatalog.loadDefault(), probes.engine());

@@ -92,7 +92,7 @@ public final class RecoveryBenchmark {
             String bootstrap = broker.bootstrapServers();
             out.printf("  broker: %s, data in %s%n", bootstrap, data.resolve("broker"));
             TopicInitializer.ensureTopics(bootstrap, o.partitions(), (short) 1,
-                    List.of(topics.eventsTopic(), topics.dlqTopic(), topics.slaTopic()));
+                    topics.topics());
 
             out.printf("%n== Preload: %,d open dossiers, %,d events into %s (%d partitions, lz4, idempotent)%n",
                     o.open(), o.events(), topics.eventsTopic(), o.partitions());

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -57,7 +56,8 @@ public class SlaEventFeed {
     }
 
     private void publish(ConsumerRecord<String, byte[]> r) {
-        String json = new String(r.value(), StandardCharsets.UTF_8);
+        // Either content mode of the CloudEvents binding; subscribers always get the whole event.
+        String json = io.dossierpulse.streams.SlaEventCodec.structured(r.headers(), r.value());
         synchronized (recent) {
             recent.addFirst(json);
             if (recent.size() > RECENT) {

@@ -150,6 +150,12 @@ public final class EventCodec {
         return s;
     }
 
+    /** What is wrong with a text as an identifier (dossier, agency, procedure, event), or null when nothing is. */
+    public static String idProblem(String s) {
+        String problem = checkText(s, MAX_ID_LENGTH);
+        return problem != null ? problem : checkIdCharacters(s);
+    }
+
     /**
      * Identifiers are keys of stores, topics and metrics: letters, digits and {@code . _ : -} only
      * (no space, no slash: an SLA event's id is {@code <dossierId>/<kind>/<second>}).

@@ -44,5 +44,11 @@ public enum RejectReason {
     /** The seq is more than pulse.intake.max-seq-gap (1,000) beyond the dossier's next expected one. */
     SEQ_GAP_TOO_LARGE,
     /** The seq was already used by another event (another eventId) of the same dossier. */
-    SEQ_CONFLICT
+    SEQ_CONFLICT,
+    /** A national-portal sync body names a service other than DongBoHoSoMC or CapNhatTienDoHoSoMC. */
+    UNKNOWN_SERVICE,
+    /** A national-portal sync body holds more items than pulse.ingest.max-events-per-request. */
+    TOO_MANY_ITEMS,
+    /** A national-portal progress update (CapNhatTienDoHoSoMC) of a dossier no DongBoHoSoMC item introduced. */
+    UNKNOWN_DOSSIER
 }

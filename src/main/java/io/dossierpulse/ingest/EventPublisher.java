@@ -58,9 +58,14 @@ public class EventPublisher {
 
     /** Sends one event; the future completes when the broker has acknowledged it. May block on a full buffer. */
     public CompletableFuture<Void> publish(String dossierId, byte[] event) {
+        return publish(topic, dossierId, event);
+    }
+
+    /** Sends one record to another topic with the same producer (national-portal sync bodies). */
+    public CompletableFuture<Void> publish(String toTopic, String key, byte[] value) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, dossierId, event), (md, e) -> {
+            producer.send(new ProducerRecord<>(toTopic, key, value), (md, e) -> {
                 if (e == null) {
                     acked.complete(null);
                 } else {

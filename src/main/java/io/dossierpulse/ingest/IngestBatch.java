@@ -55,10 +55,19 @@ final class IngestBatch {
      * the deadline, since what is not sent by then is reported unacknowledged anyway.
      */
     void publishAll(EventPublisher publisher) {
+        publishAll(publisher::publish);
+    }
+
+    /** Where a batch's records go: a key and a value in, the broker's acknowledgement out. */
+    interface Send {
+        CompletableFuture<Void> send(String key, byte[] value);
+    }
+
+    void publishAll(Send publisher) {
         try {
             for (int i = 0; i < acks.size() && System.nanoTime() - deadlineNanos < NOT_YET; i++) {
                 CompletableFuture<Void> ack = acks.get(i);
-                publisher.publish(keys.get(i), events.get(i)).whenComplete((ok, e) -> {
+                publisher.send(keys.get(i), events.get(i)).whenComplete((ok, e) -> {
                     if (e == null) {
                         ack.complete(null);
                     } else {

@@ -6,7 +6,6 @@ import io.dossierpulse.contract.EventCodec;
 import io.dossierpulse.contract.ParseResult;
 import io.dossierpulse.streams.PulseConfig;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,8 +16,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -34,19 +31,14 @@ public class IngestResource {
 
     public static final String NDJSON = "application/x-ndjson";
 
-    private final EventPublisher publisher;
+    private final IngestGate gate;
     private final EventCodec codec;
-    private final Semaphore inFlight;
     private final int maxEvents;
-    private final java.time.Duration answerDeadline;
 
-    IngestResource(EventPublisher publisher, PulseConfig config) {
-        int maxConcurrent = config.ingest().maxConcurrentRequests();
-        this.publisher = publisher;
+    IngestResource(IngestGate gate, PulseConfig config) {
+        this.gate = gate;
         this.maxEvents = config.ingest().maxEventsPerRequest();
-        this.answerDeadline = config.ingest().answerDeadline();
         this.codec = new EventCodec(config.intake().maxEventBytes());
-        this.inFlight = new Semaphore(maxConcurrent);
     }
 
     @POST
@@ -55,7 +47,7 @@ public class IngestResource {
     @Operation(summary = "Ingest events, one JSON object per line")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = IngestAnswer.class, responseDescription = "accepted and refused lines, once Kafka acknowledged")
     public Uni<Response> ingestLines(byte[] body) {
-        return ingest(() -> BatchSplitter.lines(body, maxEvents), body);
+        return gate.submit(deadline -> decode(() -> BatchSplitter.lines(body, maxEvents), body, deadline), gate::publishEvent);
     }
 
     @POST
@@ -64,60 +56,24 @@ public class IngestResource {
     @Operation(summary = "Ingest events given as a JSON array")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = IngestAnswer.class, responseDescription = "accepted and refused elements, once Kafka acknowledged")
     public Uni<Response> ingestArray(byte[] body) {
-        return ingest(() -> BatchSplitter.arrayElements(body, maxEvents), body);
+        return gate.submit(deadline -> decode(() -> BatchSplitter.arrayElements(body, maxEvents), body, deadline), gate::publishEvent);
     }
 
     private interface Splitter {
         List<BatchSplitter.Slice> split() throws IOException, BatchSplitter.TooManyEvents;
     }
 
-    private Uni<Response> ingest(Splitter splitter, byte[] body) {
-        if (!inFlight.tryAcquire()) {
-            return Uni.createFrom().item(Response.status(503).header("Retry-After", "1")
-                    .entity(Map.of("error", "too many ingest requests in flight; retry shortly")).build());
-        }
-        long deadlineNanos = System.nanoTime() + answerDeadline.toNanos();
-        Permit permit = new Permit(inFlight);
-        // Decoding and handing records to the producer may block (metadata, a full buffer): not on the event loop.
-        return Uni.createFrom().item(() -> decode(splitter, body, deadlineNanos))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(decoded -> {
-                    if (decoded.refusal() != null) {
-                        return Uni.createFrom().item(decoded.refusal());
-                    }
-                    IngestBatch batch = decoded.batch();
-                    // Publishing holds the permit, so requests stuck behind an absent broker stay bounded.
-                    Infrastructure.getDefaultWorkerPool().execute(() -> {
-                        try {
-                            batch.publishAll(publisher);
-                        } finally {
-                            permit.release();
-                        }
-                    });
-                    permit.handedOver();
-                    return Uni.createFrom().completionStage(batch.answer()).map(a ->
-                            // Nothing acknowledged although events were sent: the broker is away, say so.
-                            a.accepted() == 0 && batch.hasEvents()
-                                    ? Response.status(503).header("Retry-After", "1").entity(a).build()
-                                    : Response.ok(a).build());
-                })
-                .eventually(permit::releaseUnlessHandedOver);
-    }
-
-    private record Decoded(IngestBatch batch, Response refusal) {
-    }
-
-    private Decoded decode(Splitter splitter, byte[] body, long deadlineNanos) {
+    private IngestGate.Decoded decode(Splitter splitter, byte[] body, long deadlineNanos) {
         List<BatchSplitter.Slice> slices;
         try {
             slices = splitter.split();
         } catch (IOException e) {
-            return new Decoded(null, Response.status(400)
+            return new IngestGate.Decoded(null, Response.status(400)
                     .entity(Map.of("error", "the body is not a JSON array of events")).build());
         } catch (BatchSplitter.TooManyEvents e) {
-            return new Decoded(null, Response.status(413).entity(Map.of("error", e.getMessage())).build());
+            return new IngestGate.Decoded(null, Response.status(413).entity(Map.of("error", e.getMessage())).build());
         }
-        IngestBatch batch = new IngestBatch(deadlineNanos, answerDeadline.toMillis());
+        IngestBatch batch = gate.batch(deadlineNanos);
         for (BatchSplitter.Slice s : slices) {
             ParseResult r = codec.decode(body, s.offset(), s.length());
             if (r instanceof ParseResult.Invalid invalid) {
@@ -127,33 +83,6 @@ public class IngestResource {
                         Arrays.copyOfRange(body, s.offset(), s.offset() + s.length()));
             }
         }
-        return new Decoded(batch, null);
-    }
-
-    /** One in-flight slot, released exactly once: by the response, or by the publishing it was handed to. */
-    private static final class Permit {
-        private final Semaphore slots;
-        private final AtomicBoolean released = new AtomicBoolean();
-        private volatile boolean handedOver;
-
-        Permit(Semaphore slots) {
-            this.slots = slots;
-        }
-
-        void handedOver() {
-            handedOver = true;
-        }
-
-        void releaseUnlessHandedOver() {
-            if (!handedOver) {
-                release();
-            }
-        }
-
-        void release() {
-            if (released.compareAndSet(false, true)) {
-                slots.release();
-            }
-        }
+        return new IngestGate.Decoded(batch, null);
     }
 }

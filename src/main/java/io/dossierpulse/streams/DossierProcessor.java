@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
 final class DossierProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger LOG = Logger.getLogger(DossierProcessor.class);
-    private static final byte[][] NO_ANNOUNCEMENTS = new byte[0][];
+    private static final SlaEventCodec.Encoded[] NO_ANNOUNCEMENTS = new SlaEventCodec.Encoded[0];
 
     private final TopologySettings settings;
     private final EventCodec codec;
@@ -172,7 +172,15 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     /** Persists the decision in {@link #fx}; returns the dossier's state afterwards, or null when it has none. */
     private DossierState settle(DossierState before, DossierEvent event, byte[] value, Headers headers, Origin origin) {
         switch (fx.verdict()) {
-            case APPLIED -> metrics.applied(event);
+            case APPLIED -> {
+                metrics.applied(event);
+                if (settings.portalOut() && fx.next() != null) {
+                    // The portal's view after the transition, for a connector to the national portal.
+                    context.forward(new Record<>(event.dossierId(), io.dossierpulse.contract.PortalSyncCodec.encode(
+                            io.dossierpulse.domain.portal.PortalSnapshot.of(fx.next())), origin.timestamp()),
+                            DossierTopology.PORTAL_OUT_SINK);
+                }
+            }
             case DUPLICATE -> metrics.duplicate();
             case REJECTED -> deadLetter(event.dossierId(), value, headers, DeadLetters.reasonOf(fx.rejection()),
                     fx.message(), origin);
@@ -185,9 +193,10 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     /** Writes the effects of one decision (about the dossier whose stored state was {@code before}). */
     private void persist(DossierState before) {
         // Encoded before anything is written: a failure here leaves no state marked as announced.
-        byte[][] announcements = fx.announcements() == 0 ? NO_ANNOUNCEMENTS : new byte[fx.announcements()][];
+        SlaEventCodec.Encoded[] announcements = fx.announcements() == 0 ? NO_ANNOUNCEMENTS
+                : new SlaEventCodec.Encoded[fx.announcements()];
         for (int i = 0; i < announcements.length; i++) {
-            announcements[i] = SlaEventCodec.encode(fx, i);
+            announcements[i] = SlaEventCodec.encode(fx, i, settings.slaEventMode());
         }
         DossierState next = fx.next();
         if (next != null) {
@@ -201,8 +210,8 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
         // otherwise fall to the topic's time retention before subscribers read it (its CloudEvent says when).
         long now = announcements.length == 0 ? 0 : context.currentSystemTimeMs();
         for (int i = 0; i < announcements.length; i++) {
-            context.forward(new Record<>(fx.announced(i).dossierId(), announcements[i], now,
-                    SlaEventCodec.structuredModeHeaders()), DossierTopology.SLA_SINK);
+            context.forward(new Record<>(fx.announced(i).dossierId(), announcements[i].value(), now,
+                    announcements[i].headers()), DossierTopology.SLA_SINK);
             metrics.slaEvent(fx.type(i));
         }
     }

@@ -2,12 +2,15 @@ package io.dossierpulse.streams;
 
 import io.dossierpulse.domain.dossier.DossierLedger;
 import org.apache.kafka.common.serialization.Serdes;
+import io.dossierpulse.contract.PortalSyncCodec;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The processing graph: events in, validated and applied to per-dossier state; rejects to the
- * dead-letter topic, announcements to the SLA-event topic. Built by a plain method so that tests and
+ * dead-letter topic, announcements to the SLA-event topic. National-portal sync snapshots are turned
+ * into events first ({@link PortalSync}). Built by a plain method so that tests and
  * the benchmark harness drive exactly what production runs.
  */
 public final class DossierTopology {
@@ -20,13 +23,17 @@ public final class DossierTopology {
     static final String SOURCE = "dossier-events";
     static final String PROCESSOR = "dossier-processor";
     static final String DLQ_SINK = "dead-letters";
+    static final String PORTAL_OUT_SINK = "portal-out";
 
     private DossierTopology() {
     }
 
     public static Topology build(TopologySettings settings, PipelineMetrics metrics, DossierLedger ledger,
             CounterPublisher publisher, InputLag inputLag) {
-        Topology t = new Topology();
+        StreamsBuilder b = new StreamsBuilder();
+        PortalSync.addTo(b, settings, metrics, new PortalSyncCodec(PortalSyncCodec.agencyCodes(ledger.agencies()),
+                PortalSyncCodec.MAX_ITEMS));
+        Topology t = b.build();
         t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), settings.eventsTopic());
         t.addProcessor(PROCESSOR, () -> new DossierProcessor(settings, metrics, ledger, publisher, inputLag), SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOSSIER_STORE), Serdes.String(),
@@ -41,6 +48,10 @@ public final class DossierTopology {
                 PROCESSOR);
         t.addSink(SLA_SINK, settings.slaTopic(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                 PROCESSOR);
+        if (settings.portalOut()) {
+            t.addSink(PORTAL_OUT_SINK, settings.portalOutTopic(), Serdes.String().serializer(),
+                    Serdes.ByteArray().serializer(), PROCESSOR);
+        }
         return t;
     }
 }

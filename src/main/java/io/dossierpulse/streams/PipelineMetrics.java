@@ -42,6 +42,8 @@ public final class PipelineMetrics {
     private final Timer taskRebuild;
     private final Counter stateUnreadable;
     private final Counter punctuationErrors;
+    private final Map<io.dossierpulse.domain.portal.PortalTranslation.Outcome, Counter> portalSnapshots =
+            new EnumMap<>(io.dossierpulse.domain.portal.PortalTranslation.Outcome.class);
 
     public PipelineMetrics(MeterRegistry registry) {
         for (EventType t : EventType.values()) {
@@ -51,6 +53,11 @@ public final class PipelineMetrics {
         for (RejectReason r : RejectReason.values()) {
             rejected.put(r, Counter.builder("pulse.events.rejected")
                     .description("Records sent to the dead-letter topic").tag("reason", r.name()).register(registry));
+        }
+        for (var o : io.dossierpulse.domain.portal.PortalTranslation.Outcome.values()) {
+            portalSnapshots.put(o, Counter.builder("pulse.portal.snapshots")
+                    .description("National-portal sync items translated, by outcome").tag("outcome", o.name())
+                    .register(registry));
         }
         duplicates = Counter.builder("pulse.events.duplicates").description("Duplicate events dropped")
                 .register(registry);
@@ -160,6 +167,10 @@ public final class PipelineMetrics {
 
     void rejected(RejectReason reason) {
         rejected.get(reason).increment();
+    }
+
+    void portalSnapshot(io.dossierpulse.domain.portal.PortalTranslation.Outcome outcome) {
+        portalSnapshots.get(outcome).increment();
     }
 
     void duplicate() {

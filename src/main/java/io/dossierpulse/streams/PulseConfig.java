@@ -22,6 +22,14 @@ public interface PulseConfig {
 
     Sla sla();
 
+    Portal portal();
+
+    interface Portal {
+        /** Produce a DongBoHoSoMC-shaped status snapshot to pulse.topics.portal-out on every applied transition. */
+        @WithDefault("false")
+        boolean outEnabled();
+    }
+
     Catalog catalog();
 
     /** Read by the launcher before Quarkus starts (see BrokerSettings); listed here to be validated and documented. */
@@ -95,6 +103,14 @@ public interface PulseConfig {
 
         @WithDefault(TopicNames.SLA_EVENTS)
         String slaEvents();
+
+        /** National-portal sync snapshots in (docs/portal-sync.md). */
+        @WithDefault(TopicNames.PORTAL_SYNC)
+        String portalSync();
+
+        /** Portal-shaped status snapshots out; produced only when pulse.portal.out-enabled. */
+        @WithDefault(TopicNames.PORTAL_OUT)
+        String portalOut();
 
         /** Partitions of the topics created at start-up (existing topics are left as they are). */
         @WithDefault("6")
@@ -221,6 +237,10 @@ public interface PulseConfig {
          */
         @WithDefault("3S")
         Duration settleTime();
+
+        /** The CloudEvents Kafka binding's content mode of dossier.sla-events: STRUCTURED or BINARY. */
+        @WithDefault("STRUCTURED")
+        SlaEventCodec.Mode cloudEventsMode();
     }
 
     interface Catalog {
@@ -285,6 +305,7 @@ public interface PulseConfig {
     default TopologySettings topologySettings() {
         return new TopologySettings(topics().events(), topics().dlq(), topics().slaEvents(), intake().holdTimeout(),
                 intake().maxHeldPerDossier(), intake().maxEventBytes(), sla().scanInterval(), sla().allowedLateness(),
-                sla().liveLag(), sla().idleToLive(), sla().maxFiresPerScan(), sla().settleTime(), dossierCacheSize());
+                sla().liveLag(), sla().idleToLive(), sla().maxFiresPerScan(), sla().settleTime(), dossierCacheSize(),
+                topics().portalSync(), portal().outEnabled() ? topics().portalOut() : "", sla().cloudEventsMode());
     }
 }

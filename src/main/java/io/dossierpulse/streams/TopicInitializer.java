@@ -37,7 +37,7 @@ public class TopicInitializer {
             short rf = config.topics().replicationFactor();
             ensureTopics(bootstrapServers, config.topics().partitions(), rf,
                     minInsyncReplicas(rf, config.topics().minInsyncReplicas()),
-                    List.of(config.topics().events(), config.topics().dlq(), config.topics().slaEvents()));
+                    config.topologySettings().topics());
         }
     }
 

@@ -17,19 +17,51 @@ import java.time.Duration;
  * @param settleTime        a passed deadline is announced without an event proving it only once its
  *                          dossier's latest event was applied at least this long ago (docs/architecture.md)
  * @param dossierCacheSize  dossier states kept in memory per task in front of the store
+ * @param portalSyncTopic   the national-portal sync snapshots in (docs/portal-sync.md)
+ * @param portalOutTopic    where portal-shaped status snapshots go out; empty: none are produced
+ * @param slaEventMode      the CloudEvents Kafka binding's content mode of the SLA-event records
  */
 public record TopologySettings(String eventsTopic, String dlqTopic, String slaTopic, Duration holdTimeout,
         int maxHeldPerDossier, int maxEventBytes, Duration scanInterval, Duration allowedLateness, Duration liveLag,
-        Duration idleToLive, int maxFiresPerScan, Duration settleTime, int dossierCacheSize) {
+        Duration idleToLive, int maxFiresPerScan, Duration settleTime, int dossierCacheSize,
+        String portalSyncTopic, String portalOutTopic, SlaEventCodec.Mode slaEventMode) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(TopicNames.EVENTS, TopicNames.DEAD_LETTERS, TopicNames.SLA_EVENTS,
                 Duration.ofMinutes(5), 32, 16 * 1024, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 20_000);
+                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 20_000, TopicNames.PORTAL_SYNC, "",
+                SlaEventCodec.Mode.STRUCTURED);
     }
 
     public TopologySettings withHold(Duration timeout, int maxHeld) {
         return new TopologySettings(eventsTopic, dlqTopic, slaTopic, timeout, maxHeld, maxEventBytes, scanInterval,
-                allowedLateness, liveLag, idleToLive, maxFiresPerScan, settleTime, dossierCacheSize);
+                allowedLateness, liveLag, idleToLive, maxFiresPerScan, settleTime, dossierCacheSize, portalSyncTopic,
+                portalOutTopic, slaEventMode);
+    }
+
+    public TopologySettings withSlaEventMode(SlaEventCodec.Mode mode) {
+        return new TopologySettings(eventsTopic, dlqTopic, slaTopic, holdTimeout, maxHeldPerDossier, maxEventBytes,
+                scanInterval, allowedLateness, liveLag, idleToLive, maxFiresPerScan, settleTime, dossierCacheSize,
+                portalSyncTopic, portalOutTopic, mode);
+    }
+
+    public TopologySettings withPortalOut(String topic) {
+        return new TopologySettings(eventsTopic, dlqTopic, slaTopic, holdTimeout, maxHeldPerDossier, maxEventBytes,
+                scanInterval, allowedLateness, liveLag, idleToLive, maxFiresPerScan, settleTime, dossierCacheSize,
+                portalSyncTopic, topic, slaEventMode);
+    }
+
+    /** The topics the topology reads and writes, all of which must exist before it starts. */
+    public java.util.List<String> topics() {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(eventsTopic, dlqTopic, slaTopic,
+                portalSyncTopic));
+        if (portalOut()) {
+            all.add(portalOutTopic);
+        }
+        return java.util.List.copyOf(all);
+    }
+
+    public boolean portalOut() {
+        return !portalOutTopic.isEmpty();
     }
 }

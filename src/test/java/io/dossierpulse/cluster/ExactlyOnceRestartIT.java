@@ -62,7 +62,7 @@ class ExactlyOnceRestartIT {
                 KafkaBrokerResource.freePort(), KafkaBrokerResource.freePort())) {
             String bootstrap = broker.bootstrapServers();
             TopicInitializer.ensureTopics(bootstrap, 6, (short) 1,
-                    List.of("dossier.events", "dossier.events.dlq", "dossier.sla-events"));
+                    io.dossierpulse.streams.TopologySettings.defaults().topics());
             Map<String, Integer> expected = produce(bootstrap);
             EXPECTED.putAll(expected);
 

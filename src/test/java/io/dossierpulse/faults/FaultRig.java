@@ -23,7 +23,7 @@ final class FaultRig implements AutoCloseable {
 
     static final int SLOTS = 3;
     static final int PARTITIONS = 6;
-    static final List<String> TOPICS = List.of("dossier.events", "dossier.events.dlq", "dossier.sla-events");
+    static final List<String> TOPICS = io.dossierpulse.streams.TopologySettings.defaults().topics();
     private static final Duration READY = Duration.ofSeconds(120);
     /**
      * The traffic is history fed in order: a partition quiet for idle-to-live is caught up and its

@@ -37,6 +37,8 @@ public final class AgencyDirectory {
     private final List<Agency> all;
     private final Map<String, Entry> byCode;
     private final Agency root;
+    /** Built on first use; a benign race builds it twice. */
+    private volatile Map<String, String> codesByName;
     /** Days on which the set of active agencies changes, ascending; era i runs [eraStarts[i], eraStarts[i+1]). */
     private final LocalDate[] eraStarts;
     /** Active agencies per era and level, in file order. */
@@ -128,6 +130,34 @@ public final class AgencyDirectory {
     public Agency byCode(String code) {
         Entry e = entry(code);
         return e == null ? null : e.agency();
+    }
+
+    /**
+     * The code of the agency a text stands for: its code, or its name as the directory writes it
+     * (compared without case, accents' encoding or extra spaces: sync sources such as the national
+     * portal's DonViXuLy send names); null when it stands for none.
+     */
+    public String codeFor(String codeOrName) {
+        if (codeOrName == null) {
+            return null;
+        }
+        if (entry(codeOrName) != null) {
+            return codeOrName;
+        }
+        Map<String, String> names = codesByName;
+        if (names == null) {
+            names = new HashMap<>(all.size() * 2);
+            for (Agency a : all) {
+                names.putIfAbsent(nameKey(a.name()), a.code());
+            }
+            codesByName = names;
+        }
+        return names.get(nameKey(codeOrName));
+    }
+
+    private static String nameKey(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip()
+                .replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The city root (the city People's Committee), ancestor of every other agency. */

@@ -45,6 +45,7 @@ public final class DossierLedger {
     public static final String UNREGISTERED = "UNREGISTERED";
 
     private final DossierTracker tracker;
+    private final AgencyDirectory agencies;
     private final long maxFutureSkewMillis;
     private final long maxSeqGap;
 
@@ -59,8 +60,14 @@ public final class DossierLedger {
     /** @param agencies the agencies counted under their own code; others are counted as {@link #UNREGISTERED} */
     public DossierLedger(ProcedureCatalog catalog, SlaEngine engine, IntakeLimits limits, AgencyDirectory agencies) {
         this.tracker = new DossierTracker(catalog, engine, agencies);
+        this.agencies = agencies;
         this.maxFutureSkewMillis = limits.maxFutureSkew().toMillis();
         this.maxSeqGap = limits.maxSeqGap();
+    }
+
+    /** The agencies this ledger counts under their own code. */
+    public AgencyDirectory agencies() {
+        return agencies;
     }
 
     /**
