@@ -140,6 +140,12 @@ public final class DeadLetterCli implements Runnable {
         boolean dryRun;
 
         boolean chosen(ConsumerRecord<byte[], byte[]> r) {
+            // Only letters of the topic replayed to, with their bytes: a portal-sync letter keeps none of its
+            // input (it may have held personal data), so the source posts it again instead.
+            String from = header(r, DeadLetters.SOURCE_TOPIC);
+            if (r.value() == null || from != null && !from.isEmpty() && !from.equals(target)) {
+                return false;
+            }
             if (reasons != null && !reasons.contains(header(r, DeadLetters.REASON))) {
                 return false;
             }

@@ -177,7 +177,7 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
                 if (settings.portalOut() && fx.next() != null) {
                     // The portal's view after the transition, for a connector to the national portal.
                     context.forward(new Record<>(event.dossierId(), io.dossierpulse.contract.PortalSyncCodec.encode(
-                            io.dossierpulse.domain.portal.PortalSnapshot.of(fx.next())), origin.timestamp()),
+                            io.dossierpulse.domain.portal.PortalSnapshot.of(fx.next(), event)), origin.timestamp()),
                             DossierTopology.PORTAL_OUT_SINK);
                 }
             }

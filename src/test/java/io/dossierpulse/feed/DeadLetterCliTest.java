@@ -42,6 +42,11 @@ class DeadLetterCliTest {
             letter(p, "D-1", "NOT_STARTED", "2026-01-01T00:00:00Z");
             letter(p, "D-2", "NOT_STARTED", "2026-02-01T00:00:00Z");
             letter(p, "D-3", "ILLEGAL_TRANSITION", "2026-02-01T00:00:00Z");
+            // A portal-sync letter: it keeps none of its input's bytes, so there is nothing to replay.
+            RecordHeaders portal = new RecordHeaders();
+            portal.add(DeadLetters.REASON, "UNKNOWN_DOSSIER".getBytes(StandardCharsets.UTF_8));
+            portal.add(DeadLetters.SOURCE_TOPIC, TopicNames.PORTAL_SYNC.getBytes(StandardCharsets.UTF_8));
+            p.send(new ProducerRecord<>(TopicNames.DEAD_LETTERS, null, "D-4", null, portal));
             p.flush();
         }
     }
@@ -70,7 +75,8 @@ class DeadLetterCliTest {
         String out = run("stats", "--bootstrap", broker.bootstrapServers());
         assertTrue(out.matches("(?s).*NOT_STARTED\\s+2\\b.*"), out);
         assertTrue(out.matches("(?s).*ILLEGAL_TRANSITION\\s+1\\b.*"), out);
-        assertTrue(out.matches("(?s).*total\\s+3\\b.*"), out);
+        assertTrue(out.matches("(?s).*UNKNOWN_DOSSIER\\s+1\\b.*"), out);
+        assertTrue(out.matches("(?s).*total\\s+4\\b.*"), out);
     }
 
     @Test
@@ -78,6 +84,8 @@ class DeadLetterCliTest {
         String dry = run("replay", "--bootstrap", broker.bootstrapServers(), "--reason", "NOT_STARTED", "--dry-run");
         assertTrue(dry.contains("would replay 2"), dry);
         assertEquals(List.of(), readInput(), "a dry run sends nothing");
+        String portal = run("replay", "--bootstrap", broker.bootstrapServers(), "--dry-run");
+        assertTrue(portal.contains("would replay 3"), "not the portal-sync letter: " + portal);
 
         String out = run("replay", "--bootstrap", broker.bootstrapServers(), "--reason", "NOT_STARTED",
                 "--since", "2026-01-15T00:00:00Z");

@@ -87,6 +87,34 @@ class IngestToLookupTest {
     }
 
     @Test
+    void nationalPortalSyncBodiesAreAnsweredPerItemAndApplied() {
+        // As opencps-v2 posts to the portal: personal fields, the agency's name, dates as yyyyMMddHHmmss.
+        String body = io.dossierpulse.support.OpenCpsBodies.dongBo()
+                .dossier("IT-P1", "HT-304", "4", "20250312100000", "20250317100000", "", "", "Phường Phúc Xá")
+                .dossier("IT-P2", "HT-304", "2", "12/03/2025", "", "", "", "P-BD-PHUCXA")
+                .text();
+        given().contentType("application/json").body(body).post("/api/portal/dongbo").then()
+                .statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("errors[0].line", equalTo(2))
+                .body("errors[0].code", equalTo("INVALID_VALUE"))
+                .body("errors[0].reason", containsString("NgayTiepNhan"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/dossiers/IT-P1").then().statusCode(200).body("status", equalTo(4))
+                        .body("agencyCode", equalTo("P-BD-PHUCXA")));
+        String progress = io.dossierpulse.support.OpenCpsBodies.capNhatTienDo()
+                .progress("IT-P1", "9", "20250314150000").text();
+        given().contentType("application/json").body(progress).post("/api/portal/dongbo").then()
+                .statusCode(200).body("accepted", equalTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/dossiers/IT-P1").then().statusCode(200).body("status", equalTo(9)));
+        // A body of another service is refused whole (who may post is SecurityTest's subject).
+        given().contentType("application/json").body("{\"service\":\"TraCuuHoSo\",\"data\":[]}")
+                .post("/api/portal/dongbo").then().statusCode(400).body("code", equalTo("UNKNOWN_SERVICE"));
+    }
+
+    @Test
     void jsonArrayIsAcceptedWithElementNumbers() {
         String body = "[" + event("it-e1", "IT-E", 1, "ACCEPTED", ",\"channel\":\"POSTAL\"") + ", 42]";
         given().contentType("application/json").body(body).post("/api/events").then()

@@ -97,6 +97,11 @@ class SecurityTest {
                 .body(EVENT.getBytes(StandardCharsets.UTF_8)).post("/api/events").then().statusCode(403).body("error", notNullValue());
         given().header("Authorization", TestTokens.bearer(Roles.INGEST)).get("/api/stats/city").then()
                 .statusCode(403).body("error", notNullValue());
+        given().header("Authorization", TestTokens.bearer(Roles.OPERATOR)).contentType("application/json")
+                .body("{\"service\":\"DongBoHoSoMC\",\"data\":[]}").post("/api/portal/dongbo").then()
+                .statusCode(403);
+        given().contentType("application/json").body("{\"service\":\"DongBoHoSoMC\",\"data\":[]}")
+                .post("/api/portal/dongbo").then().statusCode(401);
     }
 
     @ParameterizedTest

@@ -67,12 +67,16 @@ class SlaTrackingTest {
     }
 
     private void start(Instant wallClock, CounterPublisher publisher) throws Exception {
+        start(wallClock, publisher, TopologySettings.defaults());
+    }
+
+    private void start(Instant wallClock, CounterPublisher publisher, TopologySettings settings) throws Exception {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sla-test").toString());
         registry = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(DossierTopology.build(TopologySettings.defaults(),
+        driver = new TopologyTestDriver(DossierTopology.build(settings,
                 new PipelineMetrics(registry),
                 new DossierLedger(ProcedureCatalog.loadDefault(), SlaEngine.standard(), Events.AHEAD_OF_THE_CLOCK),
                 publisher, InputLag.NONE),
@@ -143,6 +147,32 @@ class SlaTrackingTest {
             assertEquals("AT_RISK", new com.fasterxml.jackson.databind.ObjectMapper().readTree(ce.getData().toBytes())
                     .get("kind").asText());
         }
+    }
+
+    @Test
+    void inBinaryModeTheAttributesAreHeadersAndTheValueIsTheData() throws Exception {
+        wallNow = WED_10;
+        start(wallNow, CounterPublisher.NONE, TopologySettings.defaults().withSlaEventMode(SlaEventCodec.Mode.BINARY));
+        send("D-BIN", 1, EventType.ACCEPTED, WED_10);
+        advanceTo(FRI_10.plusSeconds(1));
+        org.apache.kafka.streams.test.TestRecord<String, byte[]> r = sla.readRecord();
+        assertEquals("1.0", new String(r.headers().lastHeader("ce_specversion").value(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(SlaEventCodec.BINARY_CONTENT_TYPE, new String(r.headers().lastHeader(
+                SlaEventCodec.CONTENT_TYPE_HEADER).value(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("AT_RISK", JSON.readTree(r.value()).get("kind").asText(), "the value is the data alone");
+        try (io.cloudevents.kafka.CloudEventDeserializer sdk = new io.cloudevents.kafka.CloudEventDeserializer()) {
+            io.cloudevents.CloudEvent ce = sdk.deserialize("dossier.sla-events", r.headers(), r.value());
+            assertEquals("io.dossierpulse.sla.at_risk", ce.getType());
+            assertEquals("D-BIN", ce.getSubject());
+            assertEquals("D-BIN/AT_RISK/" + FRI_10.getEpochSecond(), ce.getId());
+            assertEquals("AT_RISK", JSON.readTree(ce.getData().toBytes()).get("kind").asText());
+        }
+        // The live feed shows either mode as the whole structured event.
+        JsonNode whole = JSON.readTree(SlaEventCodec.structured(r.headers(), r.value()));
+        assertEquals("D-BIN", whole.get("subject").asText());
+        assertEquals("AT_RISK", whole.at("/data/kind").asText());
+        assertEquals("1.0", whole.get("specversion").asText());
     }
 
     private Tally tally(String date) {

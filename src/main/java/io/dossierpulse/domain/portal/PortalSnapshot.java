@@ -39,16 +39,19 @@ public record PortalSnapshot(
 
     /**
      * The national portal's view of a dossier as this service knows it (what {@code dossier.portal-out}
-     * carries): status, agency, channel, the dates of its steps and its current appointment.
+     * carries) right after {@code applied}: status, agency, channel, the dates of its steps and its
+     * current appointment. The result is returned by the last transition a dossier makes, so NgayTra
+     * is that event's time.
      */
-    public static PortalSnapshot of(io.dossierpulse.domain.dossier.DossierState s) {
+    public static PortalSnapshot of(io.dossierpulse.domain.dossier.DossierState s,
+            io.dossierpulse.domain.DossierEvent applied) {
         boolean ended = s.endedAtMillis() != 0 && s.status() != DossierStatus.SUBMITTED;
         Instant due = s.clock() == null ? null
                 : s.clock().reappointedDueAt() != null ? s.clock().reappointedDueAt() : s.clock().dueAt();
         return new PortalSnapshot(false, s.dossierId(), s.procedureCode(), s.currentAgencyCode(), s.status(),
                 s.channel() == null ? Channel.IN_PERSON : s.channel(), instant(s.submittedAtMillis()),
                 instant(s.acceptedAtMillis()), due, ended ? instant(s.endedAtMillis()) : null,
-                s.status() == DossierStatus.RESULT_RETURNED ? instant(s.lastEventAtMillis()) : null, null, List.of());
+                s.status() == DossierStatus.RESULT_RETURNED ? applied.occurredAt() : null, null, List.of());
     }
 
     private static Instant instant(long millis) {

@@ -16,7 +16,7 @@ import java.util.List;
  * path (DOMAIN §2): accepted, then each supplement round requested and received, a later appointment
  * as a re-appointment, then the status the snapshot gives. A step's time is the snapshot's own date
  * for it (NgayTiepNhan, NgayBoSung, NgayKetThucXuLy, NgayTra, ThoiDiemXuLy) or else when the snapshot
- * arrived, and never before the step made last. Seqs continue the dossier's own, so the ledger's
+ * arrived (not before the step made last). Seqs continue the dossier's own, so the ledger's
  * ordering and duplicate rules apply unchanged; the same snapshot twice makes nothing the second time.
  */
 public final class PortalTranslation {
@@ -276,7 +276,9 @@ public final class PortalTranslation {
         }
 
         private void emit(EventType type, Instant at, Instant dueAt, String toAgency, Instant newDue) {
-            long t = Math.max(at == null ? arrivalMillis : at.toEpochMilli(), lastAtMillis);
+            // A dated step keeps its date (it may decide whether the dossier was on time); an undated one
+            // happens on arrival, and not before the step made last.
+            long t = at != null ? at.toEpochMilli() : Math.max(arrivalMillis, lastAtMillis);
             seq++;
             events.add(new DossierEvent(EVENT_ID_PREFIX + seq + ":" + type.name(), dossierId, seq, type,
                     Instant.ofEpochMilli(t), agency, procedure,
