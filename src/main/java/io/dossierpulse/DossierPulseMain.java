@@ -50,8 +50,17 @@ public final class DossierPulseMain {
                     + "PULSE_BROKER_EMBEDDED=true (pulse.broker.embedded).");
             System.exit(2);
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.host(),
-                settings.port(), settings.controllerPort());
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.host(), settings.port(),
+                    settings.controllerPort());
+        } catch (NoClassDefFoundError e) {
+            // The production build leaves the broker's jars out (pom.xml, broker.scope).
+            System.err.println("This build of Dossier Pulse has no embedded Kafka broker (" + e.getMessage()
+                    + "): set KAFKA_BOOTSTRAP_SERVERS, or build the demo with ./mvnw -Pdemo package (bin/demo does).");
+            System.exit(2);
+            return;
+        }
         System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
         LOG.infof("Embedded Kafka broker listening on %s, data in %s", broker.bootstrapServers(),
                 settings.dataDir().toAbsolutePath());

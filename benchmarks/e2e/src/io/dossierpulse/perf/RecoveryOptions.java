@@ -23,8 +23,8 @@ record RecoveryOptions(long open, int partitions, long seed, Path repo, Path ser
     static final long DEFAULT_OPEN = 1_000_000L;
 
     /**
-     * What the image and the Kubernetes manifests ship (Dockerfile.jvm, k8s/configmap.yaml), in a pod
-     * limited to 3 GiB (k8s/statefulset.yaml). Outside a container the JVM would take 40% of the whole
+     * What the image and the Kubernetes manifests ship (Dockerfile.jvm, k8s/base/configmap.yaml), in a pod
+     * limited to 3 GiB (k8s/base/statefulset.yaml). Outside a container the JVM would take 40% of the whole
      * machine's memory; MaxRAM makes it size the heap as it would inside that pod.
      */
     static final List<String> PRODUCTION_JAVA_OPTS = List.of("-XX:MaxRAM=3g", "-XX:MaxRAMPercentage=30",

@@ -43,10 +43,14 @@ public final class PortalSyncCodec {
     /** The fields of a CapNhatTienDoHoSoMC item that are read (not NguoiXuLy, ChucDanh, NoiDungXuLy). */
     public static final List<String> PROGRESS_FIELDS = List.of("MaHoSo", "TrangThai", "ThoiDiemXuLy");
     public static final int MAX_ROUNDS = 32;
+    /** Bounds of the parser, for fields read or not: nesting and the length of one string. */
+    public static final int MAX_DEPTH = 16;
+    public static final int MAX_STRING = 1024 * 1024;
     /** Items per body read from the topic at most (a record is at most the broker's message size anyway). */
     public static final int MAX_ITEMS = 5000;
     /** The portal's date layout, in Vietnam's time. */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** One item's verdict, numbered from 1 in the body's order. */
     public sealed interface Item permits Valid, Invalid {
@@ -90,7 +94,7 @@ public final class PortalSyncCodec {
         this.maxItems = maxItems;
         this.json = new ObjectMapper(JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(64 * 1024)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING)
                         .build())
                 .build());
     }
@@ -110,6 +114,9 @@ public final class PortalSyncCodec {
         JsonNode root;
         try {
             root = body == null || body.length == 0 ? null : json.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new BodyError(RejectReason.TOO_LARGE, "the body nests deeper than " + MAX_DEPTH
+                    + " levels or holds a string longer than " + MAX_STRING + " characters");
         } catch (IOException e) {
             throw new BodyError(RejectReason.NOT_JSON, "the body is not one well-formed JSON document");
         }
@@ -218,9 +225,9 @@ public final class PortalSyncCodec {
             rounds.add(new SupplementRound(date(r, "NgayBoSung"), date(r, "NgayTiepNhanBoSung"),
                     date(r, "NgayHenTraTruoc"), date(r, "NgayHenTraMoi")));
         }
-        // The order the rounds were requested in; a round without its date keeps its place.
-        rounds.sort((a, b) -> a.requestedAt() == null || b.requestedAt() == null ? 0
-                : a.requestedAt().compareTo(b.requestedAt()));
+        // The order the rounds were requested in (a stable sort); rounds without their date last.
+        rounds.sort(java.util.Comparator.comparing(SupplementRound::requestedAt,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return List.copyOf(rounds);
     }
 

@@ -33,9 +33,11 @@ public class PortalSyncResource {
 
     private final IngestGate gate;
     private final PortalSyncCodec codec;
+    private final boolean enabled;
 
     PortalSyncResource(IngestGate gate, PulseConfig config, AgencyDirectory agencies) {
         this.gate = gate;
+        this.enabled = config.portal().syncEnabled();
         this.codec = new PortalSyncCodec(PortalSyncCodec.agencyCodes(agencies),
                 config.ingest().maxEventsPerRequest());
     }
@@ -47,6 +49,11 @@ public class PortalSyncResource {
     @APIResponseSchema(value = IngestAnswer.class,
             responseDescription = "accepted and refused items (numbered from 1), once Kafka acknowledged")
     public Uni<Response> sync(byte[] body) {
+        if (!enabled) {
+            return Uni.createFrom().item(Response.status(503).entity(Map.of("error",
+                    "national-portal sync is not enabled on this service (pulse.portal.sync-enabled)",
+                    "code", "PORTAL_SYNC_DISABLED")).build());
+        }
         return gate.submit(deadline -> decode(body, deadline), gate::publishPortalItem);
     }
 

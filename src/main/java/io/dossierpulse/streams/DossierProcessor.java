@@ -172,21 +172,19 @@ final class DossierProcessor implements Processor<String, byte[], String, byte[]
     /** Persists the decision in {@link #fx}; returns the dossier's state afterwards, or null when it has none. */
     private DossierState settle(DossierState before, DossierEvent event, byte[] value, Headers headers, Origin origin) {
         switch (fx.verdict()) {
-            case APPLIED -> {
-                metrics.applied(event);
-                if (settings.portalOut() && fx.next() != null) {
-                    // The portal's view after the transition, for a connector to the national portal.
-                    context.forward(new Record<>(event.dossierId(), io.dossierpulse.contract.PortalSyncCodec.encode(
-                            io.dossierpulse.domain.portal.PortalSnapshot.of(fx.next(), event)), origin.timestamp()),
-                            DossierTopology.PORTAL_OUT_SINK);
-                }
-            }
+            case APPLIED -> metrics.applied(event);
             case DUPLICATE -> metrics.duplicate();
             case REJECTED -> deadLetter(event.dossierId(), value, headers, DeadLetters.reasonOf(fx.rejection()),
                     fx.message(), origin);
             case HELD -> throw new IllegalStateException("a held event cannot be settled");
         }
         persist(before);
+        if (settings.portalOut() && fx.verdict() == Effects.Verdict.APPLIED && fx.next() != null) {
+            // The portal's view after the transition, once it is stored, for a connector to the national portal.
+            context.forward(new Record<>(event.dossierId(), io.dossierpulse.contract.PortalSyncCodec.encode(
+                    io.dossierpulse.domain.portal.PortalSnapshot.of(fx.next(), event)), origin.timestamp()),
+                    DossierTopology.PORTAL_OUT_SINK);
+        }
         return fx.next() != null ? fx.next() : before;
     }
 

@@ -31,8 +31,10 @@ public final class DossierTopology {
     public static Topology build(TopologySettings settings, PipelineMetrics metrics, DossierLedger ledger,
             CounterPublisher publisher, InputLag inputLag) {
         StreamsBuilder b = new StreamsBuilder();
-        PortalSync.addTo(b, settings, metrics, new PortalSyncCodec(PortalSyncCodec.agencyCodes(ledger.agencies()),
-                PortalSyncCodec.MAX_ITEMS));
+        if (settings.portalSync()) {
+            PortalSync.addTo(b, settings, metrics, new PortalSyncCodec(PortalSyncCodec.agencyCodes(ledger.agencies()),
+                    PortalSyncCodec.MAX_ITEMS));
+        }
         Topology t = b.build();
         t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), settings.eventsTopic());
         t.addProcessor(PROCESSOR, () -> new DossierProcessor(settings, metrics, ledger, publisher, inputLag), SOURCE);

@@ -31,6 +31,16 @@ final class PortalSplitter implements Processor<String, byte[], String, PortalRo
 
     @Override
     public void process(Record<String, byte[]> r) {
+        try {
+            split(r);
+        } catch (RuntimeException e) {
+            // Not the processing exception handler: it would dead-letter the raw record, personal data and all.
+            letters.send(context, r, null, io.dossierpulse.contract.RejectReason.PROCESSING_ERROR,
+                    "the body could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void split(Record<String, byte[]> r) {
         PortalSyncCodec.Body body;
         try {
             body = codec.decode(r.value());

@@ -25,6 +25,13 @@ public interface PulseConfig {
     Portal portal();
 
     interface Portal {
+        /**
+         * Read national-portal sync bodies from pulse.topics.portal-sync and accept them on POST
+         * /api/portal/dongbo (docs/portal-sync.md). Off by default: see docs/reliability.md.
+         */
+        @WithDefault("false")
+        boolean syncEnabled();
+
         /** Produce a DongBoHoSoMC-shaped status snapshot to pulse.topics.portal-out on every applied transition. */
         @WithDefault("false")
         boolean outEnabled();
@@ -289,6 +296,12 @@ public interface PulseConfig {
         @WithDefault("127.0.0.1[7800]")
         String initialHosts();
 
+        /**
+         * Discovery by DNS instead (DNS_PING): the name whose A records are the instances, on Kubernetes
+         * the headless service; each is probed on bind-port..bind-port+port-range.
+         */
+        java.util.Optional<String> dnsQuery();
+
         /** Local dates of daily detail kept, today included. */
         @WithDefault("400")
         int retentionDays();
@@ -306,6 +319,6 @@ public interface PulseConfig {
         return new TopologySettings(topics().events(), topics().dlq(), topics().slaEvents(), intake().holdTimeout(),
                 intake().maxHeldPerDossier(), intake().maxEventBytes(), sla().scanInterval(), sla().allowedLateness(),
                 sla().liveLag(), sla().idleToLive(), sla().maxFiresPerScan(), sla().settleTime(), dossierCacheSize(),
-                topics().portalSync(), portal().outEnabled() ? topics().portalOut() : "", sla().cloudEventsMode());
+                portal().syncEnabled() ? topics().portalSync() : "", portal().outEnabled() ? topics().portalOut() : "", sla().cloudEventsMode());
     }
 }

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param settleTime        a passed deadline is announced without an event proving it only once its
  *                          dossier's latest event was applied at least this long ago (docs/architecture.md)
  * @param dossierCacheSize  dossier states kept in memory per task in front of the store
- * @param portalSyncTopic   the national-portal sync snapshots in (docs/portal-sync.md)
+ * @param portalSyncTopic   the national-portal sync snapshots in (docs/portal-sync.md); empty: not read
  * @param portalOutTopic    where portal-shaped status snapshots go out; empty: none are produced
  * @param slaEventMode      the CloudEvents Kafka binding's content mode of the SLA-event records
  */
@@ -29,7 +29,7 @@ public record TopologySettings(String eventsTopic, String dlqTopic, String slaTo
     public static TopologySettings defaults() {
         return new TopologySettings(TopicNames.EVENTS, TopicNames.DEAD_LETTERS, TopicNames.SLA_EVENTS,
                 Duration.ofMinutes(5), 32, 16 * 1024, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 20_000, TopicNames.PORTAL_SYNC, "",
+                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 20_000, "", "",
                 SlaEventCodec.Mode.STRUCTURED);
     }
 
@@ -45,6 +45,16 @@ public record TopologySettings(String eventsTopic, String dlqTopic, String slaTo
                 portalSyncTopic, portalOutTopic, mode);
     }
 
+    public TopologySettings withPortalSync(String topic) {
+        return new TopologySettings(eventsTopic, dlqTopic, slaTopic, holdTimeout, maxHeldPerDossier, maxEventBytes,
+                scanInterval, allowedLateness, liveLag, idleToLive, maxFiresPerScan, settleTime, dossierCacheSize,
+                topic, portalOutTopic, slaEventMode);
+    }
+
+    public boolean portalSync() {
+        return !portalSyncTopic.isEmpty();
+    }
+
     public TopologySettings withPortalOut(String topic) {
         return new TopologySettings(eventsTopic, dlqTopic, slaTopic, holdTimeout, maxHeldPerDossier, maxEventBytes,
                 scanInterval, allowedLateness, liveLag, idleToLive, maxFiresPerScan, settleTime, dossierCacheSize,
@@ -53,8 +63,10 @@ public record TopologySettings(String eventsTopic, String dlqTopic, String slaTo
 
     /** The topics the topology reads and writes, all of which must exist before it starts. */
     public java.util.List<String> topics() {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(eventsTopic, dlqTopic, slaTopic,
-                portalSyncTopic));
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(eventsTopic, dlqTopic, slaTopic));
+        if (portalSync()) {
+            all.add(portalSyncTopic);
+        }
         if (portalOut()) {
             all.add(portalOutTopic);
         }

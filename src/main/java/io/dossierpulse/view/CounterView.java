@@ -54,7 +54,8 @@ public class CounterView implements CounterPublisher {
 
     static ViewSettings settings(PulseConfig.View v, java.util.Optional<String> clusterSecret) {
         return new ViewSettings(ViewSettings.parseMode(v.mode()), v.clusterName(), v.bindAddress(), v.bindPort(),
-                v.portRange(), v.initialHosts(), v.retentionDays(), v.maxEntries(), clusterSecret.orElse(null));
+                v.portRange(), v.initialHosts(), v.retentionDays(), v.maxEntries(), clusterSecret.orElse(null),
+                v.dnsQuery().orElse(null));
     }
 
     @PreDestroy

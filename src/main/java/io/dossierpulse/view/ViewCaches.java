@@ -83,7 +83,8 @@ public final class ViewCaches {
     }
 
     /**
-     * The protocol stack: TCP bound to the configured address, TCPPING over the initial hosts, then
+     * The protocol stack: TCP bound to the configured address, TCPPING over the initial hosts (or
+     * DNS_PING over a DNS name's A records), then
      * the usual failure detection, reliable delivery, membership, flow control and fragmentation
      * layers with the values Infinispan ships for its own TCP stack. Everything above failure
      * detection is encrypted with the key derived from the cluster secret (SYM_ENCRYPT), headers
@@ -103,9 +104,16 @@ public final class ViewCaches {
                 "thread_pool.min_threads", "0",
                 "thread_pool.max_threads", "50",
                 "thread_pool.keep_alive_time", "1m"));
-        stack.add(protocol("TCPPING",
-                "initial_hosts", s.initialHosts().replaceAll("\\s+", ""),
-                "port_range", Integer.toString(s.portRange())));
+        if (s.dnsQuery() == null) {
+            stack.add(protocol("TCPPING",
+                    "initial_hosts", s.initialHosts().replaceAll("\\s+", ""),
+                    "port_range", Integer.toString(s.portRange())));
+        } else {
+            // The A records of the headless service are the pods; each is probed on the transport's ports.
+            // DNS_PING with the system resolver (JGroups' own goes through JNDI, which Quarkus disables).
+            stack.add(protocol(SystemDnsPing.class.getName(), "dns_query", s.dnsQuery(), "dns_record_type", "A",
+                    "probe_transport_ports", "true"));
+        }
         stack.add(protocol("MERGE3", "min_interval", "10s", "max_interval", "30s"));
         // Its own listener (bind port + 100) would otherwise listen on every interface.
         stack.add(protocol("FD_SOCK2", "bind_addr", s.bindAddress()));

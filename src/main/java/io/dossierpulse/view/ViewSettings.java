@@ -17,16 +17,30 @@ import java.util.Objects;
  * @param maxEntries    bound on counter entries per instance (memory eviction); a safety cap
  * @param clusterSecret the instances' shared secret ({@code pulse.cluster.secret}): the cluster link's
  *                      encryption key is derived from it; required when REPLICATED, unused when LOCAL
+ * @param dnsQuery      discovery by DNS instead of the initial hosts: the name whose A records are the
+ *                      instances (on Kubernetes the headless service), looked up with the system's
+ *                      resolver; null: the initial hosts
  */
 public record ViewSettings(ViewMode mode, String clusterName, String bindAddress, int bindPort, int portRange,
-                           String initialHosts, int retentionDays, long maxEntries, String clusterSecret) {
+                           String initialHosts, int retentionDays, long maxEntries, String clusterSecret,
+                           String dnsQuery) {
 
     public static final String DEFAULT_CLUSTER_NAME = "dossier-pulse";
     public static final int DEFAULT_RETENTION_DAYS = 400;
     public static final long DEFAULT_MAX_ENTRIES = 1_000_000L;
 
+    /** Discovery over the initial hosts. */
+    public ViewSettings(ViewMode mode, String clusterName, String bindAddress, int bindPort, int portRange,
+            String initialHosts, int retentionDays, long maxEntries, String clusterSecret) {
+        this(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, retentionDays, maxEntries,
+                clusterSecret, null);
+    }
+
     public ViewSettings {
         Objects.requireNonNull(mode, "pulse.view.mode");
+        dnsQuery = dnsQuery == null || dnsQuery.isBlank() ? null : dnsQuery.strip();
+        require(dnsQuery == null || dnsQuery.matches("[A-Za-z0-9.-]+"),
+                "pulse.view.dns-query must be a DNS name, not '" + dnsQuery + "'");
         require(clusterName != null && !clusterName.isBlank(), "pulse.view.cluster-name must not be blank");
         require(bindAddress != null && !bindAddress.isBlank(), "pulse.view.bind-address must not be blank");
         require(bindPort > 0 && bindPort <= 65535, "pulse.view.bind-port must be 1-65535, not " + bindPort);
@@ -45,7 +59,8 @@ public record ViewSettings(ViewMode mode, String clusterName, String bindAddress
     public String toString() {
         return "ViewSettings[mode=" + mode + ", clusterName=" + clusterName + ", bindAddress=" + bindAddress
                 + ", bindPort=" + bindPort + ", portRange=" + portRange + ", initialHosts=" + initialHosts
-                + ", retentionDays=" + retentionDays + ", maxEntries=" + maxEntries + "]";
+                + ", dnsQuery=" + dnsQuery + ", retentionDays=" + retentionDays
+                + ", maxEntries=" + maxEntries + "]";
     }
 
     /** A single-node view with the default retention and bound: tests and tools. */
@@ -64,11 +79,13 @@ public record ViewSettings(ViewMode mode, String clusterName, String bindAddress
     }
 
     public ViewSettings withRetentionDays(int days) {
-        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, days, maxEntries, clusterSecret);
+        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, days, maxEntries,
+                clusterSecret, dnsQuery);
     }
 
     public ViewSettings withMaxEntries(long max) {
-        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, retentionDays, max, clusterSecret);
+        return new ViewSettings(mode, clusterName, bindAddress, bindPort, portRange, initialHosts, retentionDays, max,
+                clusterSecret, dnsQuery);
     }
 
     private static void require(boolean ok, String message) {

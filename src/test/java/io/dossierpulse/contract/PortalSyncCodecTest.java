@@ -99,7 +99,29 @@ class PortalSyncCodecTest {
         assertEquals(RejectReason.TOO_MANY_ITEMS,
                 refused("{\"service\":\"DongBoHoSoMC\",\"data\":[" + "{},".repeat(100) + "{}]}"));
         // Deep nesting stops at the parser's bound, not on the stack.
-        assertEquals(RejectReason.NOT_JSON, refused("{\"service\":\"DongBoHoSoMC\",\"data\":" + "[".repeat(5000)));
+        assertEquals(RejectReason.TOO_LARGE, refused("{\"service\":\"DongBoHoSoMC\",\"data\":" + "[".repeat(5000)));
+    }
+
+    @Test
+    void impossibleDatesAreRefusedAndRoundsWithoutDatesComeLast() throws Exception {
+        var items = CODEC.decode(OpenCpsBodies.dongBo()
+                .dossier("D-1", "HT-304", "2", "20250231100000", "", "", "", "P-BD-PHUCXA").bytes()).items();
+        assertInvalid(items.get(0), 1, RejectReason.INVALID_VALUE, "NgayTiepNhan");
+        // As many rounds as allowed, every other one without its date: read, dated ones first, in order.
+        com.fasterxml.jackson.databind.node.ObjectNode[] rounds = new com.fasterxml.jackson.databind.node.ObjectNode[PortalSyncCodec.MAX_ROUNDS];
+        for (int i = 0; i < rounds.length; i++) {
+            String day = String.format("202503%02d090000", 31 - i % 28);
+            rounds[i] = OpenCpsBodies.round(i % 2 == 0 ? "" : day, "", "", "");
+        }
+        PortalSnapshot s = assertInstanceOf(PortalSyncCodec.Valid.class, CODEC.decode(OpenCpsBodies.dongBo()
+                .dossier("D-2", "HT-304", "5", "20250301080000", "", "", "", "P-BD-PHUCXA", rounds).bytes())
+                .items().get(0)).snapshot();
+        assertEquals(PortalSyncCodec.MAX_ROUNDS, s.rounds().size());
+        for (int i = 1; i < s.rounds().size(); i++) {
+            var before = s.rounds().get(i - 1).requestedAt();
+            var after = s.rounds().get(i).requestedAt();
+            assertTrue(after == null || before != null && !after.isBefore(before), s.rounds().toString());
+        }
     }
 
     private static RejectReason refused(String body) {

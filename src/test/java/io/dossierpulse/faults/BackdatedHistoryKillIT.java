@@ -17,6 +17,18 @@ import org.junit.jupiter.api.Test;
 @Tag("faults")
 class BackdatedHistoryKillIT {
 
+    /** The broker's transactions and their states, for the report of a restart that did not get ready. */
+    private static String transactions(String bootstrap) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrap))) {
+            var listed = admin.listTransactions().all().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            var ids = listed.stream().map(org.apache.kafka.clients.admin.TransactionListing::transactionalId).toList();
+            return "transactions: " + admin.describeTransactions(ids).all().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "transactions unknown: " + e;
+        }
+    }
+
     @Test
     void historyThenTheWholeDemoKilled() throws Exception {
         FaultTraffic traffic = new FaultTraffic("BH", 3_000, Duration.ofSeconds(120));
@@ -35,7 +47,11 @@ class BackdatedHistoryKillIT {
         demo.kill();
         long t0 = System.nanoTime();
         try (ServiceProcess again = ServiceProcess.start(null, dir.resolve("state"), httpPort, settings)) {
-            again.awaitReady(Duration.ofSeconds(120));
+            try {
+                again.awaitReady(Duration.ofSeconds(120));
+            } catch (IllegalStateException notReady) {
+                throw new IllegalStateException(transactions("127.0.0.1:" + brokerPort), notReady);
+            }
             long ready = (System.nanoTime() - t0) / 1_000_000;
             ClosedForm.check(traffic, "127.0.0.1:" + brokerPort, again);
             FaultRig.report("back-dated history over HTTP, then service and broker killed together", 1,

@@ -54,7 +54,7 @@ class PortalSyncTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("portal-test").toString());
         registry = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(DossierTopology.build(
-                TopologySettings.defaults().withPortalOut(TopicNames.PORTAL_OUT), new PipelineMetrics(registry),
+                TopologySettings.defaults().withPortalSync(TopicNames.PORTAL_SYNC).withPortalOut(TopicNames.PORTAL_OUT), new PipelineMetrics(registry),
                 new DossierLedger(ProcedureCatalog.loadDefault(), SlaEngine.standard(), Events.AHEAD_OF_THE_CLOCK),
                 CounterPublisher.NONE, InputLag.NONE), props, NOW);
         portal = driver.createInputTopic(TopicNames.PORTAL_SYNC, Serdes.String().serializer(),

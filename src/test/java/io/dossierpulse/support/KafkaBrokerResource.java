@@ -36,9 +36,30 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 and up on Linux): a port handed out
+     * by the kernel could be taken by any outgoing connection (a broker's, a client's) before the
+     * child process that was given it binds it. Ports are spread by a random start and taken in turn.
+     */
     public static int freePort() throws IOException {
+        for (int i = 0; i < 2000; i++) {
+            int port = LOW_PORTS + (int) (NEXT_PORT.getAndIncrement() % LOW_PORT_COUNT);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+                return port;
+            } catch (IOException taken) {
+                // in use: try the next one
+            }
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
+
+    private static final int LOW_PORTS = 20_000;
+    private static final int LOW_PORT_COUNT = 12_000;
+    /** Forked test JVMs start at different places, so two of them rarely offer the same port. */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicLong(new java.util.Random().nextInt(LOW_PORT_COUNT));
 }

@@ -159,7 +159,20 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("service not ready after " + timeout + ": " + tail());
+        throw new IllegalStateException("service not ready after " + timeout + " (threads in " + threadDump()
+                + "): " + tail());
+    }
+
+    /** Where it hangs: the process's threads, next to its log, for the report of a test that failed. */
+    private Path threadDump() {
+        Path dump = log.resolveSibling(log.getFileName() + ".threads");
+        try {
+            new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+        return dump;
     }
 
     /** Waits for the process to end by itself; returns its exit code. */

@@ -106,6 +106,22 @@ class ReplicatedViewTest {
     }
 
     @Test
+    void membersFindEachOtherByADnsName() throws IOException {
+        int port = freePort();
+        String cluster = "view-test-" + UUID.randomUUID();
+        // As on Kubernetes: no member list, every instance with the same port, found through the A records
+        // of one name (here localhost, 127.0.0.1); the second binds the next port of the range, probed too.
+        a = ViewCaches.start(new ViewSettings(ViewMode.REPLICATED, cluster, "127.0.0.1", port, 3, "127.0.0.1[1]",
+                400, 10_000, "view-test-secret", "localhost"));
+        b = ViewCaches.start(new ViewSettings(ViewMode.REPLICATED, cluster, "127.0.0.1", port, 3, "127.0.0.1[1]",
+                400, 10_000, "view-test-secret", "localhost"));
+        assertEquals(2, b.getMembers().size(), "members seen by B: " + b.getMembers());
+        new CounterViewStore(a, 400, NOW).publish(0, TODAY, "SO-TP", new Tally().add(Measure.ACCEPTED, 2));
+        assertEquals(Map.of("SO-TP", new Tally().add(Measure.ACCEPTED, 2)),
+                new CounterViewStore(b, 400, NOW).byAgency(TODAY, TODAY));
+    }
+
+    @Test
     void aMemberWithAnotherSecretCannotJoinNorRead() throws IOException, InterruptedException {
         int portA = freePort();
         int portB = freePort();

@@ -21,8 +21,11 @@ class ViewSettingsTest {
     static PulseConfig.View declaredDefaults() {
         return (PulseConfig.View) Proxy.newProxyInstance(ViewSettingsTest.class.getClassLoader(),
                 new Class<?>[] {PulseConfig.View.class}, (proxy, method, args) -> {
-                    String value = method.getAnnotation(WithDefault.class).value();
                     Class<?> type = method.getReturnType();
+                    if (method.getAnnotation(WithDefault.class) == null) {
+                        return java.util.Optional.empty(); // an optional setting without a default
+                    }
+                    String value = method.getAnnotation(WithDefault.class).value();
                     return type == int.class ? Integer.valueOf(value) : type == long.class ? Long.valueOf(value) : value;
                 });
     }

@@ -49,12 +49,15 @@ public final class PortalTranslation {
         if (track != null && isStale(track, s)) {
             return new Result(track.status() == s.status() ? Outcome.UNCHANGED : Outcome.STALE, track, List.of());
         }
-        Path p = track == null ? Path.introduce(s, arrival) : new Path(s.dossierId(), track, arrival);
         Instant stepAt = s.progress() ? s.statusAt() : null;
+        Instant targetAt = targetDate(s, stepAt);
+        Path p = track == null ? Path.introduce(s, arrival, targetAt) : new Path(s.dossierId(), track, arrival, targetAt);
         p.leaveSubmitted(s, stepAt);
         if (!s.progress()) {
             p.supplementRounds(s.rounds());
-            p.transferTo(s.agencyCode(), s.status());
+            if (!s.status().isFinal()) {
+                p.transferTo(s.agencyCode(), s.status());
+            }
             p.reappointTo(s.dueAt());
         }
         p.reach(s, stepAt);
@@ -64,10 +67,32 @@ public final class PortalTranslation {
         return new Result(Outcome.APPLIED, p.track(), List.copyOf(p.events));
     }
 
+    /**
+     * When the snapshot says its status was reached, if it says: the steps it gives no date for happened
+     * no later than that (a resolution's date must not be preceded by an undated step dated after it).
+     */
+    private static Instant targetDate(PortalSnapshot s, Instant stepAt) {
+        return switch (s.status()) {
+            case NOT_ACCEPTED, WITHDRAWN, STOPPED, RESOLVED -> first(s.endedAt(), stepAt);
+            case RESULT_RETURNED -> first(first(s.endedAt(), s.returnedAt()), stepAt);
+            default -> stepAt;
+        };
+    }
+
+    private static Instant first(Instant a, Instant b) {
+        return a != null ? a : b;
+    }
+
     /** A snapshot behind what is known (or anything after a final status) changes nothing. */
     private static boolean isStale(PortalTrack t, PortalSnapshot s) {
         if (t.status().isFinal()) {
             return true;
+        }
+        boolean stopsWithoutResult = s.status() == DossierStatus.NOT_ACCEPTED || s.status() == DossierStatus.WITHDRAWN
+                || s.status() == DossierStatus.STOPPED;
+        if (stopsWithoutResult && (t.status() == DossierStatus.RESOLVED
+                || s.status() == DossierStatus.NOT_ACCEPTED && t.status() != DossierStatus.SUBMITTED)) {
+            return true; // a dossier resolved (or accepted) cannot be refused, withdrawn or stopped after it
         }
         if (!s.progress() && !s.rounds().isEmpty() && (s.rounds().size() < t.roundsRequested()
                 || s.status() == DossierStatus.SUPPLEMENT_REQUESTED && s.rounds().size() <= t.roundsReceived())) {
@@ -90,6 +115,7 @@ public final class PortalTranslation {
     /** The dossier's path being walked: the track's fields, mutable while one snapshot is translated. */
     private static final class Path {
         final String dossierId;
+        /** When undated steps happen: on arrival, or the snapshot's own date for its status when earlier. */
         final long arrivalMillis;
         final List<DossierEvent> events = new ArrayList<>(4);
         String procedure;
@@ -102,9 +128,10 @@ public final class PortalTranslation {
         long dueMillis;
         long lastAtMillis;
 
-        Path(String dossierId, PortalTrack t, Instant arrival) {
+        Path(String dossierId, PortalTrack t, Instant arrival, Instant targetAt) {
             this.dossierId = dossierId;
-            this.arrivalMillis = arrival.toEpochMilli();
+            this.arrivalMillis = targetAt == null ? arrival.toEpochMilli()
+                    : Math.min(arrival.toEpochMilli(), targetAt.toEpochMilli());
             procedure = t.procedureCode();
             agency = t.agencyCode();
             channel = t.channel();
@@ -117,9 +144,9 @@ public final class PortalTranslation {
         }
 
         /** The first snapshot of a dossier: submitted (online, not yet accepted, or refused) or accepted. */
-        static Path introduce(PortalSnapshot s, Instant arrival) {
+        static Path introduce(PortalSnapshot s, Instant arrival, Instant targetAt) {
             Path p = new Path(s.dossierId(), new PortalTrack(s.procedureCode(), s.agencyCode(), s.channel(), null, 0,
-                    0, 0, 0, Long.MIN_VALUE), arrival);
+                    0, 0, 0, Long.MIN_VALUE), arrival, targetAt);
             boolean submittedOnly = s.status() == DossierStatus.SUBMITTED || s.status() == DossierStatus.NOT_ACCEPTED
                     || s.acceptedAt() == null;
             if (submittedOnly || s.submittedAt() != null && s.channel() == Channel.ONLINE) {
@@ -191,6 +218,7 @@ public final class PortalTranslation {
                 PortalSnapshot.SupplementRound r = rounds.get(i);
                 if (i >= requested && isOpen()) {
                     leaveFee(r.requestedAt());
+                    leaveSupplement(r.requestedAt()); // a new round: the open one was answered
                     emit(EventType.SUPPLEMENT_REQUESTED, r.requestedAt(), null, null, null);
                     requested++;
                 }
@@ -215,7 +243,7 @@ public final class PortalTranslation {
 
         /** The steps from where the path is to the snapshot's status. */
         void reach(PortalSnapshot s, Instant stepAt) {
-            Instant endedAt = first(s.endedAt(), stepAt);
+            Instant endedAt = targetDate(s, stepAt);
             switch (s.status()) {
                 case SUBMITTED, ACCEPTED, NOT_ACCEPTED -> { }
                 case PROCESSING -> {
@@ -293,10 +321,6 @@ public final class PortalTranslation {
         PortalTrack track() {
             return new PortalTrack(procedure, agency, channel, status, seq, requested, received, dueMillis,
                     lastAtMillis);
-        }
-
-        private static Instant first(Instant a, Instant b) {
-            return a != null ? a : b;
         }
     }
 }

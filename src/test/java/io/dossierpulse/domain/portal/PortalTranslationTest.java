@@ -111,6 +111,50 @@ class PortalTranslationTest {
         assertEquals("Q-BD", r.next().agencyCode());
     }
 
+    @Test
+    void contradictoryOrPartialSnapshotsMakeOnlyLegalTransitionsAtTheRightDates() {
+        PortalTrack processing = PortalTranslation.translate(null, full(DossierStatus.PROCESSING), ACCEPTED).next();
+        Instant resolvedOnTime = DUE.minus(Duration.ofDays(1));
+        Instant returned = resolvedOnTime.plus(Duration.ofHours(3));
+
+        // Stopped after resolved: contradictory, dropped; the result returned afterwards still counts.
+        PortalTrack resolved = PortalTranslation.translate(processing,
+                full(DossierStatus.RESOLVED, DUE, resolvedOnTime, null, "P-BD-PHUCXA", List.of()), LATER).next();
+        assertEquals(Outcome.STALE, PortalTranslation.translate(resolved,
+                full(DossierStatus.STOPPED, DUE, LATER, null, "P-BD-PHUCXA", List.of()), LATER).outcome());
+        assertEquals(List.of(EventType.RESULT_RETURNED), types(PortalTranslation.translate(resolved,
+                full(DossierStatus.RESULT_RETURNED, DUE, resolvedOnTime, returned, "P-BD-PHUCXA", List.of()), LATER)));
+
+        // Returned without NgayKetThucXuLy: resolved no later than the return, not on arrival.
+        PortalTranslation.Result r = PortalTranslation.translate(processing,
+                full(DossierStatus.RESULT_RETURNED, DUE, null, returned, "P-BD-PHUCXA", List.of()), LATER);
+        assertEquals(List.of(EventType.RESOLVED, EventType.RESULT_RETURNED), types(r));
+        assertEquals(returned, r.events().get(0).occurredAt());
+
+        // Resolved on time by another agency, seen late: the transfer is dated no later than the resolution.
+        r = PortalTranslation.translate(processing,
+                full(DossierStatus.RESOLVED, DUE, resolvedOnTime, null, "Q-BD", List.of()), LATER);
+        assertEquals(List.of(EventType.TRANSFERRED, EventType.RESOLVED), types(r));
+        assertTrue(!r.events().get(0).occurredAt().isAfter(resolvedOnTime), r.events().toString());
+        assertEquals(resolvedOnTime, r.events().get(1).occurredAt());
+
+        // A second round listed while the first is open: the first was answered before it.
+        Instant asked = ACCEPTED.plus(Duration.ofHours(20));
+        Instant askedAgain = asked.plus(Duration.ofDays(2));
+        PortalTrack waiting = PortalTranslation.translate(processing, full(DossierStatus.SUPPLEMENT_REQUESTED, DUE, null,
+                null, "P-BD-PHUCXA", List.of(new SupplementRound(asked, null, DUE, null))), LATER).next();
+        r = PortalTranslation.translate(waiting, full(DossierStatus.SUPPLEMENT_REQUESTED, DUE, null, null, "P-BD-PHUCXA",
+                List.of(new SupplementRound(asked, null, DUE, null), new SupplementRound(askedAgain, null, DUE, null))),
+                LATER);
+        assertEquals(List.of(EventType.SUPPLEMENT_RECEIVED, EventType.SUPPLEMENT_REQUESTED), types(r));
+        assertEquals(2, r.next().roundsRequested());
+
+        // Withdrawn while a fee is asked, under another unit's name: withdrawn, no fee paid, no transfer.
+        PortalTrack fee = PortalTranslation.translate(processing, full(DossierStatus.FEE_REQUESTED), LATER).next();
+        assertEquals(List.of(EventType.WITHDRAWN), types(PortalTranslation.translate(fee,
+                full(DossierStatus.WITHDRAWN, DUE, LATER, null, "Q-BD", List.of()), LATER)));
+    }
+
     /**
      * Model-based: random true histories, observed through snapshots taken after random steps, some
      * skipped, some delivered twice, some older ones delivered again later. Whatever was seen, the
