@@ -41,21 +41,9 @@ final class PortalSplitter implements Processor<String, byte[], String, PortalRo
     }
 
     private void split(Record<String, byte[]> r) {
-        PortalSyncCodec.Body body;
-        try {
-            body = codec.decode(r.value());
-        } catch (PortalSyncCodec.BodyError e) {
-            letters.send(context, r, null, e.reason(), e.getMessage());
-            return;
-        }
-        for (PortalSyncCodec.Item item : body.items()) {
-            if (item instanceof PortalSyncCodec.Valid v) {
-                context.forward(new Record<>(v.snapshot().dossierId(),
-                        PortalRouted.onward(PortalSyncCodec.encode(v.snapshot())), r.timestamp(), new RecordHeaders()));
-            } else {
-                PortalSyncCodec.Invalid bad = (PortalSyncCodec.Invalid) item;
-                letters.send(context, r, null, bad.reason(), "item " + bad.number() + ": " + bad.message());
-            }
+        for (PortalSyncCodec.Valid v : letters.validItems(codec, context, r)) {
+            context.forward(new Record<>(v.snapshot().dossierId(),
+                    PortalRouted.onward(PortalSyncCodec.encode(v.snapshot())), r.timestamp(), new RecordHeaders()));
         }
     }
 }

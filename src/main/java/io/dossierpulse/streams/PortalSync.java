@@ -67,6 +67,28 @@ final class PortalSync {
             maxRequestBytes = DeadLetters.maxRequestBytes(ctx.appConfigs());
         }
 
+        /** The valid items of a body; the body or its invalid items dead-lettered, without their bytes. */
+        java.util.List<PortalSyncCodec.Valid> validItems(PortalSyncCodec codec,
+                ProcessorContext<String, PortalRouted> ctx, Record<String, byte[]> r) {
+            PortalSyncCodec.Body body;
+            try {
+                body = codec.decode(r.value());
+            } catch (PortalSyncCodec.BodyError e) {
+                send(ctx, r, null, e.reason(), e.getMessage());
+                return java.util.List.of();
+            }
+            java.util.List<PortalSyncCodec.Valid> valid = new java.util.ArrayList<>(body.items().size());
+            for (PortalSyncCodec.Item item : body.items()) {
+                if (item instanceof PortalSyncCodec.Valid v) {
+                    valid.add(v);
+                } else {
+                    PortalSyncCodec.Invalid bad = (PortalSyncCodec.Invalid) item;
+                    send(ctx, r, null, bad.reason(), "item " + bad.number() + ": " + bad.message());
+                }
+            }
+            return valid;
+        }
+
         /**
          * @param value what to keep of the input: only bytes this service wrote (a sanitized item), or
          *              null where the input may hold personal data

@@ -42,20 +42,8 @@ final class PortalTranslator implements Processor<String, byte[], String, Portal
 
     @Override
     public void process(Record<String, byte[]> r) {
-        PortalSyncCodec.Body body;
-        try {
-            body = codec.decode(r.value());
-        } catch (PortalSyncCodec.BodyError e) {
-            letters.send(context, r, null, e.reason(), e.getMessage());
-            return;
-        }
-        for (PortalSyncCodec.Item item : body.items()) {
-            if (item instanceof PortalSyncCodec.Valid v) {
-                translate(r, v);
-            } else {
-                PortalSyncCodec.Invalid bad = (PortalSyncCodec.Invalid) item;
-                letters.send(context, r, null, bad.reason(), "item " + bad.number() + ": " + bad.message());
-            }
+        for (PortalSyncCodec.Valid v : letters.validItems(codec, context, r)) {
+            translate(r, v);
         }
     }
 
