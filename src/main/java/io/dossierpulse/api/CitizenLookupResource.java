@@ -1,6 +1,9 @@
 package io.dossierpulse.api;
 
+import io.dossierpulse.domain.agency.Agency;
+import io.dossierpulse.domain.agency.AgencyDirectory;
 import io.dossierpulse.domain.dossier.DossierState;
+import io.dossierpulse.domain.sla.Outcome;
 import io.dossierpulse.domain.sla.SlaClock;
 import io.dossierpulse.domain.sla.SlaEngine;
 import io.dossierpulse.streams.DossierTopology;
@@ -37,20 +40,29 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CitizenLookupResource {
 
     /**
+     * @param agencyCode    the agency holding the dossier now ({@code agencyName} its name)
+     * @param late          ended after its due, or open and past it
+     * @param reappointed   the agency apologized and gave a new appointment
      * @param appointmentAt the date the result is promised for: the re-appointed date when the
      *                      agency has issued one (with an apology), else the due date
      */
     public record CitizenView(String dossierId, String status, String statusLabel, String agencyCode,
-            OffsetDateTime appointmentAt, boolean ended) {
+            String agencyName, String receivingAgencyName, OffsetDateTime appointmentAt, boolean ended, boolean late, boolean reappointed) {
     }
+
+    /** Where citizens reach the board (behind a proxy the request's own address is not it). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "pulse.lookup.public-url")
+    java.util.Optional<String> publicUrl;
 
     private final InstanceRouter router;
     private final SlaEngine engine;
     private final ClientRateLimit limit;
+    private final AgencyDirectory agencies;
 
-    CitizenLookupResource(InstanceRouter router, SlaEngine engine, PulseConfig config) {
+    CitizenLookupResource(InstanceRouter router, SlaEngine engine, PulseConfig config, AgencyDirectory agencies) {
         this.router = router;
         this.engine = engine;
+        this.agencies = agencies;
         this.limit = new ClientRateLimit(config.lookup().requestsPerMinute(), config.lookup().maxTrackedClients());
     }
 
@@ -79,16 +91,36 @@ public class CitizenLookupResource {
         if (s == null) {
             return Uni.createFrom().item(Response.status(404).entity(Map.of("error", "no dossier with this id")).build());
         }
-        return Uni.createFrom().item(Response.ok(view(s, engine, Instant.now())).build());
+        return Uni.createFrom().item(Response.ok(view(s, engine, agencies, Instant.now())).build());
     }
 
-    static CitizenView view(DossierState s, SlaEngine engine, Instant now) {
+    static CitizenView view(DossierState s, SlaEngine engine, AgencyDirectory agencies, Instant now) {
         SlaClock c = s.clock();
         Instant appointment = c == null ? null
                 : c.reappointedDueAt() != null ? c.reappointedDueAt()
                 : s.ended() ? c.dueAt() : c.dueAsOf(now, engine);
+        // Late: ended after its due, or still open past it (judged on the procedure's due, not the new appointment).
+        boolean late = c != null && (s.ended() ? s.outcome() == Outcome.LATE : c.status(now, engine) == Outcome.IN_PROGRESS_OVERDUE);
+        Agency holder = agencies.byCode(s.currentAgencyCode());
+        Agency receiver = agencies.byCode(s.receivingAgencyCode());
         return new CitizenView(s.dossierId(), s.status().name(), s.status().label(), s.currentAgencyCode(),
+                holder == null ? null : holder.name(), receiver == null ? null : receiver.name(),
                 appointment == null ? null : appointment.atOffset(io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET),
-                s.ended());
+                s.ended(), late, c != null && c.reappointedDueAt() != null);
+    }
+
+    @GET
+    @Path("/{dossierId}/qr.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "A QR code (SVG) linking to the dossier's page on the citizen lookup board (public)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the QR code", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/svg+xml", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Response qr(@PathParam("dossierId") String dossierId, @Context jakarta.ws.rs.core.UriInfo uri) {
+        if (dossierId.length() > LookupQr.MAX_ID_LENGTH) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "a dossier id is at most " + LookupQr.MAX_ID_LENGTH + " characters")).build();
+        }
+        String base = publicUrl.orElse(uri.getBaseUri().toString());
+        return Response.ok(LookupQr.svg(LookupQr.pageUrl(base, dossierId)))
+                .header("Cache-Control", "public, max-age=86400").build();
     }
 }

@@ -4,6 +4,7 @@ import io.dossierpulse.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dossierpulse.domain.agency.AgencyDirectory;
+import io.dossierpulse.domain.dossier.DossierLedger;
 import io.dossierpulse.domain.dossier.DossierState;
 import io.dossierpulse.domain.sla.SlaEngine;
 import io.dossierpulse.streams.StoreQueries;
@@ -48,8 +49,26 @@ public class OverdueResource {
         this.engine = engine;
     }
 
+    /**
+     * An open dossier past (or, in the at-risk list, near) its due. {@code apologyIssued}: the
+     * agency issued its apology with a new appointment ({@code reappointedDueAt});
+     * {@code reappointmentMissed}: that new appointment has passed too.
+     */
     public record OverdueDossier(String dossierId, String agencyCode, String currentAgencyCode, String procedureCode,
-            int status, String dueAt, long overdueWorkingMinutes) {
+            int status, String dueAt, long overdueWorkingMinutes, boolean apologyIssued, String reappointedDueAt,
+            boolean reappointmentMissed) {
+
+        static OverdueDossier of(DossierState s, Instant now, SlaEngine engine) {
+            Instant re = s.clock().reappointedDueAt();
+            return new OverdueDossier(s.dossierId(), s.receivingAgencyCode(), s.currentAgencyCode(),
+                    s.procedureCode(), s.status().code(), iso(s.clock().dueAt()),
+                    s.clock().overdueWorkingSeconds(now, engine) / 60, re != null, re == null ? null : iso(re),
+                    s.clock().reappointmentMissed(now, engine));
+        }
+
+        private static String iso(Instant at) {
+            return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atOffset(VIETNAM));
+        }
     }
 
     public record Page(String agencyCode, int page, int size, List<OverdueDossier> dossiers) {
@@ -62,7 +81,7 @@ public class OverdueResource {
     @Operation(summary = "Open overdue dossiers of an agency and the agencies under it, most overdue first, paged")
     @io.smallrye.common.annotation.Blocking // RocksDB reads and the merge of every instance's part
     public Uni<Page> overdue(@PathParam("code") String code, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size,
+            @QueryParam("size") @DefaultValue("50") int size, @QueryParam("procedure") String procedure,
             @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
         boolean forwarded = router.forwardedByInstance(forwardedMark);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -73,11 +92,12 @@ public class OverdueResource {
             throw new BadRequestException("at most the first " + MAX_WINDOW + " overdue dossiers can be paged through");
         }
         int wanted = (page + 1) * size;
-        List<OverdueDossier> local = local(code, wanted);
+        List<OverdueDossier> local = local(code, procedure, wanted);
         if (forwarded) {
             return Uni.createFrom().item(new Page(code, 0, wanted, local));
         }
-        return router.gather(local, "/api/agencies/" + InstanceRouter.segment(code) + "/overdue?page=0&size=" + wanted,
+        return router.gather(local, "/api/agencies/" + InstanceRouter.segment(code) + "/overdue?page=0&size=" + wanted
+                + (procedure == null ? "" : "&procedure=" + InstanceRouter.segment(procedure)),
                 OverdueResource::parse).map(lists -> {
             List<OverdueDossier> all = new ArrayList<>();
             lists.forEach(all::addAll);
@@ -91,21 +111,28 @@ public class OverdueResource {
             .comparing(OverdueDossier::dueAt, Comparator.comparing(s -> OffsetDateTime.parse(s).toInstant()))
             .thenComparing(OverdueDossier::dossierId);
 
-    private List<OverdueDossier> local(String code, int limit) {
+    private List<OverdueDossier> local(String code, String procedure, int limit) {
         Instant now = Instant.now();
         List<OverdueDossier> out = new ArrayList<>();
-        // The hierarchy as it was when the dossier was accepted (agencies merge and disappear).
-        for (DossierState s : StoreQueries.overdue(router.streams(), s -> s.receivingAgencyCode().equals(code)
-                || agencies.ancestors(s.receivingAgencyCode(), s.clock().clockStart().atOffset(VIETNAM).toLocalDate())
-                        .stream().anyMatch(a -> a.code().equals(code)))) {
-            out.add(new OverdueDossier(s.dossierId(), s.receivingAgencyCode(), s.currentAgencyCode(),
-                    s.procedureCode(), s.status().code(),
-                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.clock().dueAt().atOffset(VIETNAM)),
-                    s.clock().overdueWorkingSeconds(now, engine) / 60));
+        for (DossierState s : StoreQueries.overdue(router.streams(), s -> within(agencies, code, procedure, s))) {
+            out.add(OverdueDossier.of(s, now, engine));
         }
         // The composite store iterates partition by partition: order the union here.
         out.sort(MOST_OVERDUE_FIRST);
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /**
+     * Whether a dossier belongs to an agency's drill-down: received there or under it, in the
+     * hierarchy as it was when the dossier was accepted (agencies merge and disappear), and of the
+     * procedure when one is given ({@link DossierLedger#UNREGISTERED}: of any procedure the catalog
+     * does not know, as the counters bucket them).
+     */
+    static boolean within(AgencyDirectory agencies, String code, String procedure, DossierState s) {
+        boolean ofProcedure = procedure == null || (procedure.equals(DossierLedger.UNREGISTERED)
+                ? !s.has(DossierState.Flag.REGISTERED) : procedure.equals(s.procedureCode()));
+        return ofProcedure && agencies.isWithin(s.receivingAgencyCode(),
+                code, s.clock().clockStart().atOffset(VIETNAM).toLocalDate());
     }
 
     private static List<OverdueDossier> parse(String body) {

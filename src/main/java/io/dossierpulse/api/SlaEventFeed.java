@@ -3,15 +3,16 @@ package io.dossierpulse.api;
 import io.dossierpulse.streams.PulseConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dossierpulse.domain.sla.SlaEventType;
+import io.dossierpulse.live.FeedRing;
+import io.dossierpulse.live.SlaTrend;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,34 +23,43 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Follows {@code dossier.sla-events} (committed records only, from the end) and fans them out to
- * server-sent-event subscribers; keeps the latest ones for a page that opens late. Each instance
- * follows the whole topic, so any instance serves the feed. The follower restarts after any
- * failure; readiness reports it ({@link SlaEventFeedReadinessCheck}).
+ * Follows {@code dossier.sla-events} (committed records only, from {@code pulse.sse.history} back)
+ * into a {@link FeedRing} that every server-sent-event subscriber reads from ({@link LiveStream}),
+ * and counts the announcements per hour for the trends ({@link SlaTrend}). Each instance follows the
+ * whole topic, so any instance serves the feed. The follower restarts after any failure; readiness
+ * reports it ({@link SlaEventFeedReadinessCheck}).
  */
 @ApplicationScoped
 public class SlaEventFeed {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SlaEventFeed.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RECENT = 100;
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Hours of announcements kept for the trends: the daily trend's 14 days and today. */
+    static final int TREND_HOURS = 15 * 24;
 
-    private static final int SUBSCRIBER_BUFFER = 1024;
-    private final BroadcastProcessor<String> broadcast = BroadcastProcessor.create();
-    private final Deque<String> recent = new ArrayDeque<>();
+    private final SlaTrend trend = new SlaTrend(TREND_HOURS);
+    private volatile FeedRing ring = new FeedRing(1, "none");
+    private StreamSlots slots;
     private TopicFollower follower;
 
     @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers")
     String bootstrap;
 
     void start(@Observes StartupEvent ev, PulseConfig config, MeterRegistry registry) {
+        // The run mark makes ids of an earlier run or another instance unknown here (a reset, not a wrong resume).
+        ring = new FeedRing(config.sse().resumeBuffer(), Long.toString(System.currentTimeMillis(), 36));
+        slots = new StreamSlots(config.sse().maxStreams(), config.sse().maxStreamsPerClient());
         Properties p = new Properties();
         p.putAll(io.dossierpulse.app.KafkaClientSettings.forClient(bootstrap, "dossier-pulse-sla-feed"));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         follower = new TopicFollower(() -> new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer()),
-                config.topics().slaEvents(), this::publish, FIRST_BACKOFF, MAX_BACKOFF, Duration.ofSeconds(30));
+                config.topics().slaEvents(), this::publish, FIRST_BACKOFF, MAX_BACKOFF, Duration.ofSeconds(30))
+                .startingBack(config.sse().history());
         FunctionCounter.builder("pulse.sla.feed.restarts", follower, TopicFollower::restarts)
                 .description("Times the SLA event feed's consumer failed and was replaced").register(registry);
         follower.start("sla-event-feed");
@@ -58,20 +68,20 @@ public class SlaEventFeed {
     private void publish(ConsumerRecord<String, byte[]> r) {
         // Either content mode of the CloudEvents binding; subscribers always get the whole event.
         String json = io.dossierpulse.streams.SlaEventCodec.structured(r.headers(), r.value());
-        synchronized (recent) {
-            recent.addFirst(json);
-            if (recent.size() > RECENT) {
-                recent.removeLast();
-            }
+        ring.append(json);
+        try {
+            JsonNode data = JSON.readTree(json).path("data");
+            trend.record(SlaEventType.valueOf(data.path("kind").asText()),
+                    java.time.OffsetDateTime.parse(data.path("deadline").asText()).toInstant());
+        } catch (Exception e) { // the topic's own writer made it: unreadable means a bug, not input
+            LOG.warnf("SLA event at %s-%d/%d not counted in the trends: %s", r.topic(), r.partition(), r.offset(), e);
         }
-        broadcast.onNext(json);
     }
 
     void stop(@Observes ShutdownEvent ev) throws InterruptedException {
         if (follower != null) {
             follower.stop();
         }
-        broadcast.onComplete();
     }
 
     /** Whether the feed is following its topic now, and if not, its last failure. */
@@ -79,20 +89,23 @@ public class SlaEventFeed {
         return follower;
     }
 
-    /**
-     * The live events for one subscriber, with a bounded buffer: a subscriber that falls further
-     * behind sees its stream end (the dashboard reconnects and catches up from /recent) rather than
-     * an error, and never holds memory without bound.
-     */
-    public Multi<String> stream() {
-        return broadcast.onOverflow().buffer(SUBSCRIBER_BUFFER)
-                .onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class).recoverWithCompletion();
+    /** The events every subscriber reads from. */
+    FeedRing ring() {
+        return ring;
+    }
+
+    /** The open event streams of this instance, against their bounds. */
+    StreamSlots slots() {
+        return slots;
+    }
+
+    /** Announcements per kind and hour of their deadline. */
+    public SlaTrend trend() {
+        return trend;
     }
 
     /** The latest SLA events seen by this instance, newest first. */
     public List<String> recent() {
-        synchronized (recent) {
-            return List.copyOf(recent);
-        }
+        return ring.latest(RECENT);
     }
 }

@@ -2,7 +2,6 @@ package io.dossierpulse.api;
 
 import io.dossierpulse.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.dossierpulse.streams.PulseConfig;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -14,7 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = io.dossierpulse.api.OpenApiTags.SLA)
@@ -22,28 +23,35 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class SlaEventResource {
 
     private final SlaEventFeed feed;
-    private final StreamSlots slots;
 
-    SlaEventResource(SlaEventFeed feed, PulseConfig config) {
+    SlaEventResource(SlaEventFeed feed) {
         this.feed = feed;
-        this.slots = new StreamSlots(config.sse().maxStreams(), config.sse().maxStreamsPerClient());
     }
 
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "SLA events as they are committed (server-sent events, CloudEvents JSON)")
+    @Operation(summary = "SLA events as they are committed (server-sent events named sla, CloudEvents JSON, with ids; "
+            + "Last-Event-ID resumes, a reset event says the resume point was gone and the latest events follow)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "one CloudEvent (JSON, docs/schemas/sla-event-v1.schema.json) per event", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/event-stream", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    public Multi<String> stream(@Context HttpServerRequest request) {
+    public Multi<OutboundSseEvent> stream(@Context HttpServerRequest request, @Context Sse sse,
+            @HeaderParam("Last-Event-ID") String lastEventId) {
+        return open(feed, request, sse, new LiveStream(feed.ring(), lastEventId, false, null));
+    }
+
+    /** A stream counted against the instance's and the client's bounds, released when it ends. */
+    static Multi<OutboundSseEvent> open(SlaEventFeed feed, HttpServerRequest request, Sse sse, LiveStream stream) {
         String client = request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
-        switch (slots.acquire(client)) {
+        switch (feed.slots().acquire(client)) {
             case INSTANCE_FULL -> throw refused(503, "this instance serves as many event streams as it may; retry later");
             case CLIENT_FULL -> throw refused(429, "too many event streams open from this client");
             case NONE -> {
             }
         }
-        return feed.stream().onTermination().invoke(() -> slots.release(client));
+        return stream.multi().map(m -> {
+            OutboundSseEvent.Builder b = sse.newEventBuilder().name(m.event()).mediaType(MediaType.TEXT_PLAIN_TYPE).data(m.data());
+            return (m.id() == null ? b : b.id(m.id())).build();
+        }).onTermination().invoke(() -> feed.slots().release(client));
     }
 
     private static WebApplicationException refused(int status, String why) {

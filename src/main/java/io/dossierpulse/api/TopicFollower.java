@@ -14,7 +14,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Follows every partition of a topic from its end, without a consumer group, on its own thread, and
+ * Follows every partition of a topic from its end (or from a while back), without a consumer group, on its own thread, and
  * never gives up: any failure (a metadata timeout at start, a broker gone) closes the consumer and
  * a new one resumes after a backoff (doubling up to a bound) from where the last one stopped.
  */
@@ -30,6 +30,7 @@ final class TopicFollower {
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Duration metadataTimeout;
+    private Duration lookback = Duration.ZERO;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private volatile State state = State.STARTING;
@@ -48,6 +49,12 @@ final class TopicFollower {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.metadataTimeout = metadataTimeout;
+    }
+
+    /** Where a first consumer starts: this long before now instead of the end (an earlier history). */
+    TopicFollower startingBack(Duration lookback) {
+        this.lookback = lookback;
+        return this;
     }
 
     void start(String threadName) {
@@ -119,6 +126,16 @@ final class TopicFollower {
             }
             c.assign(parts);
             c.seekToEnd(parts);
+            if (positions.isEmpty() && !lookback.isZero()) {
+                Map<TopicPartition, Long> times = new HashMap<>();
+                long from = System.currentTimeMillis() - lookback.toMillis();
+                parts.forEach(tp -> times.put(tp, from));
+                c.offsetsForTimes(times, metadataTimeout).forEach((tp, found) -> {
+                    if (found != null) {
+                        c.seek(tp, found.offset());
+                    }
+                });
+            }
             // After a restart, resume where the previous consumer stopped.
             parts.forEach(tp -> {
                 Long next = positions.get(tp);

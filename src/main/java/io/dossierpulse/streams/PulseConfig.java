@@ -162,6 +162,17 @@ public interface PulseConfig {
         /** Streams open from one client address at most; more are answered 429. */
         @WithDefault("4")
         int maxStreamsPerClient();
+
+        /**
+         * SLA events kept for subscribers to resume from (Last-Event-ID): a subscriber further behind
+         * gets a reset and reloads the latest ones.
+         */
+        @WithDefault("10000")
+        int resumeBuffer();
+
+        /** How far back the feed reads the SLA event topic at start, for the at-risk and breach trends. */
+        @WithDefault("P15D")
+        java.time.Duration history();
     }
 
     interface Ingest {

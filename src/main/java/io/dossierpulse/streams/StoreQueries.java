@@ -51,6 +51,47 @@ public final class StoreQueries {
         return out;
     }
 
+    /**
+     * The open dossiers held here announced at risk and not yet overdue, that {@code keep} accepts,
+     * soonest due first. Reads the whole dossier store: a drill-down question, not a dashboard one.
+     */
+    public static List<DossierState> atRisk(KafkaStreams streams, Predicate<DossierState> keep) {
+        ReadOnlyKeyValueStore<String, DossierState> dossiers = store(streams, DossierTopology.DOSSIER_STORE);
+        List<DossierState> out = new ArrayList<>();
+        try (KeyValueIterator<String, DossierState> it = dossiers.all()) {
+            while (it.hasNext()) {
+                DossierState s = it.next().value;
+                if (s != null && !s.ended() && s.clock() != null && s.has(DossierState.Flag.AT_RISK_SENT)
+                        && !s.has(DossierState.Flag.COUNTED_OVERDUE) && keep.test(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing((DossierState s) -> s.clock().dueAt()).thenComparing(DossierState::dossierId));
+        return out;
+    }
+
+    /**
+     * The counters over a range of local dates per procedure, summed over the agencies that
+     * {@code agencyOnDate} accepts on each date.
+     */
+    public static java.util.Map<String, Tally> tallyByProcedure(KafkaStreams streams,
+            java.util.function.BiPredicate<String, LocalDate> agencyOnDate, LocalDate from, LocalDate to) {
+        ReadOnlyKeyValueStore<String, Tally> counters = store(streams, DossierTopology.COUNTER_STORE);
+        java.util.Map<String, Tally> out = new java.util.TreeMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            try (KeyValueIterator<String, Tally> it = counters.prefixScan(CounterKeys.dayPrefix(d), KEYS)) {
+                while (it.hasNext()) {
+                    KeyValue<String, Tally> kv = it.next();
+                    if (agencyOnDate.test(CounterKeys.agencyOf(CounterKeys.agencyDayOf(kv.key)), d)) {
+                        out.computeIfAbsent(CounterKeys.procedureOf(kv.key), k -> new Tally()).merge(kv.value);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The counters of one procedure over a range of local dates, all agencies, summed. */
     public static Tally procedureTally(KafkaStreams streams, String procedureCode, LocalDate from, LocalDate to) {
         ReadOnlyKeyValueStore<String, Tally> counters = store(streams, DossierTopology.COUNTER_STORE);

@@ -113,7 +113,8 @@ class SecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/stats/city", "/api/pipeline", "/api/procedures", "/api/calendar/2025",
-            "/api/sla-events/recent", "/api/agencies/HN/overdue"})
+            "/api/sla-events/recent", "/api/agencies/HN/overdue", "/api/agencies", "/api/agencies/HN/procedures",
+            "/api/agencies/HN/at-risk", "/api/live/trends"})
     void operatorsRead(String path) {
         given().header("Authorization", TestTokens.bearer(Roles.OPERATOR)).get(path).then().statusCode(200);
         given().get(path).then().statusCode(401);
@@ -122,6 +123,9 @@ class SecurityTest {
     @Test
     void healthAndTheCitizenLookupNeedNoToken() {
         given().get("/q/health/live").then().statusCode(200);
+        given().get("/tra-cuu").then().statusCode(200);
+        given().get("/tra-cuu/ANY-ID").then().statusCode(200);
+        given().get("/api/lookup/ANY-ID/qr.svg").then().statusCode(200).contentType("image/svg+xml");
         // 503 while Kafka Streams starts; then the store answers.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/api/lookup/NO-SUCH-DOSSIER").then().statusCode(404).body("error", notNullValue()));
@@ -136,7 +140,8 @@ class SecurityTest {
             java.util.Map<String, Object> view = given().get("/api/lookup/SEC-LOOKUP").then().statusCode(200)
                     .extract().as(java.util.Map.class);
             org.junit.jupiter.api.Assertions.assertEquals(
-                    Set.of("dossierId", "status", "statusLabel", "agencyCode", "appointmentAt", "ended"), view.keySet());
+                    Set.of("dossierId", "status", "statusLabel", "agencyCode", "agencyName", "receivingAgencyName",
+                            "appointmentAt", "ended", "late", "reappointed"), view.keySet());
             org.junit.jupiter.api.Assertions.assertEquals("SUBMITTED", view.get("status"));
             org.junit.jupiter.api.Assertions.assertEquals("P-BD-PHUCXA", view.get("agencyCode"));
         });

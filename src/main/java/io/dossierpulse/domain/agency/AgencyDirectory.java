@@ -197,6 +197,19 @@ public final class AgencyDirectory {
         return e.ancestors();
     }
 
+    /** Whether {@code code} is {@code scope} itself or rolls up to it on that day. */
+    public boolean isWithin(String code, String scope, LocalDate date) {
+        if (code.equals(scope)) {
+            return true;
+        }
+        for (Agency a : ancestors(code, date)) {
+            if (a.code().equals(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The agencies of a level active on a day, in file order; shared and unmodifiable. CITY
      * includes the root itself.
