@@ -58,8 +58,9 @@ public class AgencyResource {
         this.engine = engine;
     }
 
-    /** An agency as the directory has it on the date asked. */
-    public record AgencyEntry(String code, String name, String level, String parentCode) {
+    /** An agency of the directory, with the dates it exists (both inclusive; no end: still exists). */
+    public record AgencyEntry(String code, String name, String level, String parentCode, LocalDate validFrom,
+            LocalDate validTo) {
     }
 
     /** One procedure's figures under an agency; {@code counts} per measure, in the stored order. */
@@ -75,14 +76,13 @@ public class AgencyResource {
 
     @GET
     @Path("/agencies")
-    @Operation(summary = "The agencies active on a date (default today), with their names, levels and parents")
+    @Operation(summary = "The agency directory: every agency with its name, level, parent and dates, or those active on a date")
     public List<AgencyEntry> list(@QueryParam("date") String date) {
-        LocalDate on = DateRange.parse(date, date).from();
+        LocalDate on = date == null || date.isBlank() ? null : DateRange.parse(date, date).from();
         List<AgencyEntry> out = new ArrayList<>();
         for (Agency a : agencies.all()) {
-            if (a.isActiveOn(on)) {
-                Agency parent = agencies.parentOf(a.code(), on);
-                out.add(new AgencyEntry(a.code(), a.name(), a.level().name(), parent == null ? null : parent.code()));
+            if (on == null || a.isActiveOn(on)) {
+                out.add(new AgencyEntry(a.code(), a.name(), a.level().name(), a.parentCode(), a.validFrom(), a.validTo()));
             }
         }
         return out;

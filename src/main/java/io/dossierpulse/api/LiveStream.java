@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  */
 final class LiveStream {
 
-    /** What a subscriber is sent: an SSE event name, its id (SLA events only) and JSON data. */
+    /** What a subscriber is sent: an SSE event name, its id (SLA events only) and JSON data; no name: a comment. */
     record Message(String event, String id, String data) {
     }
 
@@ -26,12 +26,15 @@ final class LiveStream {
     static final int BACKLOG = 100;
     static final int MAX_PER_TICK = 500;
     static final Duration TICK = Duration.ofMillis(250);
+    /** Quiet this long, a comment is sent: proxies keep the connection, and a gone client is noticed. */
+    static final long KEEPALIVE_TICKS = 15_000 / TICK.toMillis();
 
     private final FeedRing ring;
     private final Supplier<Snapshot> kpis;
     private long position;
     private boolean reset;
     private long kpiVersion = Long.MIN_VALUE;
+    private long quietTicks;
 
     /**
      * @param lastEventId the id a reconnecting subscriber saw last, or null
@@ -75,6 +78,12 @@ final class LiveStream {
                 kpiVersion = s.version();
                 out.add(new Message("kpis", null, s.json()));
             }
+        }
+        if (out.isEmpty() && ++quietTicks >= KEEPALIVE_TICKS) {
+            out.add(new Message(null, null, "keep-alive"));
+        }
+        if (!out.isEmpty()) {
+            quietTicks = 0;
         }
         return out;
     }

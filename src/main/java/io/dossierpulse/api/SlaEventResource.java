@@ -49,6 +49,9 @@ public class SlaEventResource {
             }
         }
         return stream.multi().map(m -> {
+            if (m.event() == null) {
+                return sse.newEventBuilder().comment(m.data()).build();
+            }
             OutboundSseEvent.Builder b = sse.newEventBuilder().name(m.event()).mediaType(MediaType.TEXT_PLAIN_TYPE).data(m.data());
             return (m.id() == null ? b : b.id(m.id())).build();
         }).onTermination().invoke(() -> feed.slots().release(client));

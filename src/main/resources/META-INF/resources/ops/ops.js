@@ -80,7 +80,10 @@ const BOARD_COLUMNS = [
   ['score', r => r.score, true],
 ];
 async function refreshBoard() {
-  const levels = ['COMMUNE', 'DISTRICT', 'CITY'].filter(l => [...agencies.values()].some(a => a.level === l && a.parentCode));
+  // The levels that exist at the end of the period: no districts after the 2025 reform, communes and wards before and after.
+  const end = el('to').value || day(0);
+  const levels = ['COMMUNE', 'DISTRICT', 'CITY'].filter(l => [...agencies.values()].some(a => a.level === l && a.parentCode
+    && a.validFrom <= end && (!a.validTo || a.validTo >= end)));
   if (!boardLevel || !levels.includes(boardLevel)) boardLevel = levels[0];
   el('levels').innerHTML = levels.map(l => `<button class="tab" role="tab" type="button" data-level="${l}"
     aria-selected="${l === boardLevel}">${esc(t('level_' + l))}</button>`).join('');
@@ -147,7 +150,8 @@ async function drill(agency, procedure) {
       json(`/api/agencies/${code}/stats?${period()}`), json(`/api/agencies/${code}/procedures?${period()}`),
       json(`/api/agencies/${code}/overdue?size=50${q}`), json(`/api/agencies/${code}/at-risk?size=50${q}`)]);
     procs.procedures.forEach(p => procedureNames.set(p.procedureCode, p.name || p.procedureCode));
-    const children = [...agencies.values()].filter(a => a.parentCode === scope.agency);
+    const f = el('from').value || day(6), end = el('to').value || day(0);
+    const children = [...agencies.values()].filter(a => a.parentCode === scope.agency && a.validFrom <= end && (!a.validTo || a.validTo >= f));
     const head = `<p data-scope="${esc(scope.agency)}"><strong>${esc(stats.name || scope.agency)}</strong> — ${t('received')} ${fmt(stats.received)},
       ${t('resolved')} ${fmt(stats.resolved)}, ${t('onTime')} ${pct(stats.indicators.onTime)}, ${t('overdue')} ${fmt(stats.counts.OPEN_OVERDUE)}</p>`;
     const under = children.length ? `<table id="drill-children"><caption>${t('under')}</caption><tbody>` + children.map(a =>

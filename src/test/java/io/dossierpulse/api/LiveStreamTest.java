@@ -100,4 +100,16 @@ class LiveStreamTest {
         }
         assertEquals(1_700, total);
     }
+
+    @Test
+    void aQuietStreamSendsAKeepAliveComment() {
+        LiveStream s = new LiveStream(ring(10, 0), null, false, null);
+        for (long i = 1; i < LiveStream.KEEPALIVE_TICKS; i++) {
+            assertTrue(s.poll().isEmpty());
+        }
+        List<LiveStream.Message> got = s.poll();
+        assertEquals(1, got.size());
+        assertEquals(null, got.get(0).event());
+        assertTrue(s.poll().isEmpty(), "then quiet again");
+    }
 }
