@@ -119,8 +119,17 @@ public class CitizenLookupResource {
             return Response.status(400).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "a dossier id is at most " + LookupQr.MAX_ID_LENGTH + " characters")).build();
         }
-        String base = publicUrl.orElse(uri.getBaseUri().toString());
+        if (publicUrl.isPresent()) {
+            return Response.ok(LookupQr.svg(LookupQr.pageUrl(publicUrl.get(), dossierId)))
+                    .header("Cache-Control", "public, max-age=86400").build();
+        }
+        // The link then comes from the request's Host: never cached for others, and only a plain host.
+        String base = uri.getBaseUri().toString();
+        if (!LookupQr.plainBase(base)) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "the request's host cannot be put in a link; set pulse.lookup.public-url")).build();
+        }
         return Response.ok(LookupQr.svg(LookupQr.pageUrl(base, dossierId)))
-                .header("Cache-Control", "public, max-age=86400").build();
+                .header("Cache-Control", "private, max-age=3600").header("Vary", "Host").build();
     }
 }

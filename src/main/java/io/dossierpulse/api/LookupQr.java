@@ -21,6 +21,14 @@ final class LookupQr {
         return root + BOARD_PATH + URLEncoder.encode(dossierId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    private static final java.util.regex.Pattern PLAIN_BASE =
+            java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?/");
+
+    /** Whether a base address taken from a request is a plain scheme, host and port (no path tricks, bounded). */
+    static boolean plainBase(String base) {
+        return PLAIN_BASE.matcher(base).matches();
+    }
+
     static String svg(String text) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + 2 * QUIET_ZONE;

@@ -39,6 +39,8 @@ public class SlaEventFeed {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** Hours of announcements kept for the trends: the daily trend's 14 days and today. */
     static final int TREND_HOURS = 15 * 24;
+    /** Deadlines this far past this instance's clock still count (another instance's clock may run ahead). */
+    static final long CLOCK_SKEW_SECONDS = 60;
 
     private final SlaTrend trend = new SlaTrend(TREND_HOURS);
     private volatile FeedRing ring = new FeedRing(1, "none");
@@ -72,7 +74,8 @@ public class SlaEventFeed {
         try {
             JsonNode data = JSON.readTree(json).path("data");
             trend.record(SlaEventType.valueOf(data.path("kind").asText()),
-                    java.time.OffsetDateTime.parse(data.path("deadline").asText()).toInstant());
+                    java.time.OffsetDateTime.parse(data.path("deadline").asText()).toInstant(),
+                    java.time.Instant.now().plusSeconds(CLOCK_SKEW_SECONDS));
         } catch (Exception e) { // the topic's own writer made it: unreadable means a bug, not input
             LOG.warnf("SLA event at %s-%d/%d not counted in the trends: %s", r.topic(), r.partition(), r.offset(), e);
         }

@@ -143,6 +143,8 @@ final class TopicFollower {
                     c.seek(tp, next);
                 }
             });
+            // Every partition's start, read or not yet: a restart resumes each where this one began.
+            parts.forEach(tp -> positions.putIfAbsent(tp, c.position(tp, metadataTimeout)));
             state = State.FOLLOWING;
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {

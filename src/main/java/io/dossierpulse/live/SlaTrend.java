@@ -37,8 +37,15 @@ public final class SlaTrend {
         return date.toEpochDay() * 24;
     }
 
-    /** Counts one announcement; those older than the kept window are ignored. */
-    public synchronized void record(SlaEventType kind, Instant deadline) {
+    /**
+     * Counts one announcement; those older than the kept window are ignored, and so are deadlines
+     * after {@code now} (an announcement is made once its deadline passed: a later one is bad data,
+     * and would move the window ahead and wipe hours still shown).
+     */
+    public synchronized void record(SlaEventType kind, Instant deadline, Instant now) {
+        if (deadline.isAfter(now)) {
+            return;
+        }
         long hour = localHour(deadline);
         int slot = (int) Math.floorMod(hour, (long) keepHours);
         if (hourOf[slot] > hour && hourOf[slot] - hour >= keepHours) {

@@ -38,6 +38,7 @@ const sleep = ms => new Promise(res => setTimeout(res, ms));
  */
 export function follow(url, handlers) {
   const feed = {lastId: null, paused: false, controller: null, connections: 0};
+  let wait = 1000; // after a refusal (429, 503: too many streams), as the server says, doubling up to 30 s
   (async () => {
     for (;;) {
       if (feed.paused) { await sleep(100); continue; }
@@ -46,7 +47,12 @@ export function follow(url, handlers) {
         const headers = {Accept: 'text/event-stream'};
         if (feed.lastId) headers['Last-Event-ID'] = feed.lastId;
         const r = await authorized(url, {headers, signal: feed.controller.signal});
-        if (!r.ok) throw new Error(String(r.status));
+        if (!r.ok) {
+          const after = Number(r.headers.get('Retry-After')) * 1000;
+          wait = Math.min(30000, Math.max(after || 0, wait * 2));
+          throw new Error(String(r.status));
+        }
+        wait = 1000;
         feed.connections++;
         handlers.onState('live');
         const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -73,7 +79,7 @@ export function follow(url, handlers) {
         }
       } catch (e) { /* dropped, refused or aborted: reconnect below */ }
       handlers.onState('reconnecting');
-      if (!feed.paused) await sleep(1000);
+      if (!feed.paused) await sleep(wait);
     }
   })();
   return {

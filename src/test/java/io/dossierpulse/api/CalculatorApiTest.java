@@ -89,7 +89,8 @@ class CalculatorApiTest {
         given().get("/api/calendar/2023").then().statusCode(200)
                 .body("nonWorkingDays.date", hasItems("2023-05-02", "2023-05-03"));
         given().get("/api/calendar/2024").then().statusCode(200)
-                .body("nonWorkingDays.date", hasItems("2024-02-08", "2024-02-14"));
+                .body("nonWorkingDays.date", hasItems("2024-02-08", "2024-02-14", "2024-04-29", "2024-09-03"))
+                .body("workingWeekendDays", equalTo(java.util.List.of("2024-05-04")));
     }
 
     @Test

@@ -21,4 +21,13 @@ class LookupQrTest {
         assertTrue(svg.contains("viewBox=\"0 0 33 33\"") || svg.contains("viewBox=\"0 0 37 37\""), svg.substring(0, 120));
         assertTrue(svg.contains("M4,4h1v1h-1z"), "the finder pattern's corner module is dark");
     }
+
+    @Test
+    void onlyAPlainHostIsTakenFromARequest() {
+        assertTrue(LookupQr.plainBase("http://127.0.0.1:8080/"));
+        assertTrue(LookupQr.plainBase("https://dvc.hanoi.gov.vn/"));
+        assertTrue(!LookupQr.plainBase("http://evil.example/path/"));
+        assertTrue(!LookupQr.plainBase("http://" + "a".repeat(300) + "/"));
+        assertTrue(!LookupQr.plainBase("javascript:alert(1)//"));
+    }
 }

@@ -78,8 +78,8 @@ class LiveFeedBurstTest {
         }
     }
 
-    /** Reads the stream until {@code expected} BREACHED events of the prefix came, or the time is up. */
-    private static Received read(String lastEventId, String prefix, int expected, Duration atMost) throws Exception {
+    /** Opens the stream: returned once the service answered, so the subscription exists. */
+    private static HttpResponse<java.io.InputStream> subscribe(String lastEventId) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port
                 + "/api/sla-events/stream")).header("Accept", "text/event-stream")
                 .header("Authorization", TestTokens.bearer(Roles.OPERATOR));
@@ -88,6 +88,12 @@ class LiveFeedBurstTest {
         }
         HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, r.statusCode());
+        return r;
+    }
+
+    /** Reads a stream until {@code expected} BREACHED events of the prefix came, or the time is up. */
+    private static Received read(HttpResponse<java.io.InputStream> r, String prefix, int expected, Duration atMost)
+            throws Exception {
         List<String> dossiers = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         int resets = 0;
@@ -123,16 +129,15 @@ class LiveFeedBurstTest {
     @Test
     void aBurstArrivesWholeAndAReconnectResumesWhereItLeft() throws Exception {
         int burst = 1_500;
-        Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<java.io.InputStream> stream = subscribe(null); // subscribed before the burst is announced
         var reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return read(null, "BU-", burst, Duration.ofSeconds(90));
+                return read(stream, "BU-", burst, Duration.ofSeconds(90));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(1_000); // subscribed before the burst is announced
-        accept("BU-", burst, due);
+        accept("BU-", burst, Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
         Received first = reading.get(120, java.util.concurrent.TimeUnit.SECONDS);
         Set<String> distinct = new LinkedHashSet<>(first.dossiers());
         assertEquals(burst, first.dossiers().size(), "every breach of the burst, once each");
@@ -147,7 +152,7 @@ class LiveFeedBurstTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> given().header("Authorization", TestTokens.bearer(Roles.OPERATOR))
                 .get("/api/sla-events/recent").then().extract().asString().contains("\"dossierId\":\"BV-"));
         Thread.sleep(2_000); // the rest of the second burst's scan commits
-        Received resumed = read(last, "BV-", more, Duration.ofSeconds(60));
+        Received resumed = read(subscribe(last), "BV-", more, Duration.ofSeconds(60));
         assertEquals(more, resumed.dossiers().size(), "exactly the breaches announced while away");
         assertEquals(more, new LinkedHashSet<>(resumed.dossiers()).size());
         assertEquals(0, resumed.resets());

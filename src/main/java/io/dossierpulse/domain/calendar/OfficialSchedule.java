@@ -16,10 +16,11 @@ import java.util.Set;
  * @param working  false for days off, true for make-up working days
  * @param from     first day, inclusive
  * @param to       last day, inclusive
+ * @param source   the document that set these days (its number and date where known)
  * @param note     Vietnamese description used as the reason
  */
 public record OfficialSchedule(int year, Set<Holiday> holidays, boolean working, LocalDate from, LocalDate to,
-                               String note) {
+                               String source, String note) {
 
     public OfficialSchedule {
         holidays = Set.copyOf(holidays);
@@ -33,6 +34,9 @@ public record OfficialSchedule(int year, Set<Holiday> holidays, boolean working,
         }
         if (Math.abs(from.getYear() - year) > 1) {
             throw new IllegalArgumentException("schedule for " + year + " starts in " + from.getYear());
+        }
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("a schedule names its source document");
         }
         note = note == null ? "" : note;
     }

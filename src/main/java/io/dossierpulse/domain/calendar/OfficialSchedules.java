@@ -18,9 +18,10 @@ import java.util.Set;
  * The official yearly holiday schedules the calendar knows, read from a CSV file. The bundled file
  * is {@code /domain/calendar/official-schedules.csv}; operators can add their own.
  *
- * <p>Format, UTF-8: {@code year,holidays,kind,from,to,note} where holidays is one or more
- * {@link Holiday} names joined with {@code +}, kind is OFF or WORK, dates are ISO, and the note
- * (optional, may contain commas) becomes the reason. Blank lines and {@code #} lines are ignored.
+ * <p>Format, UTF-8: {@code year,holidays,kind,from,to,source,note} where holidays is one or more
+ * {@link Holiday} names joined with {@code +}, kind is OFF or WORK, dates are ISO, source (required,
+ * no commas) names the document that set the days, and the note (optional, may contain commas)
+ * becomes the reason. Blank lines and {@code #} lines are ignored.
  */
 public final class OfficialSchedules {
 
@@ -99,9 +100,9 @@ public final class OfficialSchedules {
     }
 
     private static OfficialSchedule parseLine(String s, int lineNo) {
-        String[] f = s.split(",", 6);
-        if (f.length < 5) {
-            throw new IllegalArgumentException("line " + lineNo + ": expected year,holidays,kind,from,to,note: " + s);
+        String[] f = s.split(",", 7);
+        if (f.length < 6) {
+            throw new IllegalArgumentException("line " + lineNo + ": expected year,holidays,kind,from,to,source,note: " + s);
         }
         try {
             int year = Integer.parseInt(f[0].strip());
@@ -115,7 +116,8 @@ public final class OfficialSchedules {
             }
             LocalDate from = LocalDate.parse(f[3].strip());
             LocalDate to = LocalDate.parse(f[4].strip());
-            return new OfficialSchedule(year, holidays, kind.equals("WORK"), from, to, f.length > 5 ? f[5].strip() : "");
+            return new OfficialSchedule(year, holidays, kind.equals("WORK"), from, to, f[5].strip(),
+                    f.length > 6 ? f[6].strip() : "");
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException("line " + lineNo + ": " + e.getMessage(), e);
         }

@@ -58,6 +58,20 @@ class WorkingCalendarTest {
             "2024-02-14, false, Tết 2024 schedule ends",
             "2024-02-15, true, after Tết 2024",
             "2024-04-18, false, Hùng Kings 2024",
+            "2024-04-26, true, Friday before the 2024 swap",
+            "2024-04-29, false, Monday 29 April 2024 swapped with Saturday 4 May (Công văn 2450/VPCP-KGVX)",
+            "2024-04-30, false, 30 April 2024",
+            "2024-05-01, false, 1 May 2024",
+            "2024-05-02, true, back to work 2024",
+            "2024-05-04, true, Saturday 4 May 2024 worked for Monday 29 April",
+            "2024-09-02, false, National Day 2024",
+            "2024-09-03, false, the day after National Day 2024 (Thông báo 5015/TB-LĐTBXH)",
+            "2024-09-04, true, after National Day 2024",
+            "2021-02-09, true, day before the Tết 2021 schedule",
+            "2021-02-10, false, Tết 2021 schedule starts (Thông báo 4875/TB-LĐTBXH)",
+            "2021-02-16, false, Tết 2021 schedule ends",
+            "2021-02-17, true, after Tết 2021",
+            "2021-09-03, false, the day after National Day 2021",
             "2025-01-24, true, day before the Tết 2025 schedule",
             "2025-01-27, false, Tết 2025",
             "2025-01-31, false, Tết 2025",
@@ -226,11 +240,13 @@ class WorkingCalendarTest {
     @Test
     void bundledSchedulesAreThoseOfTheDomainReference() {
         OfficialSchedules bundled = OfficialSchedules.bundled();
-        assertEquals(8, bundled.entries().size());
+        assertEquals(13, bundled.entries().size());
         assertEquals(5, bundled.forYear(2025).size());
         assertEquals(new OfficialSchedule(2025, java.util.Set.of(Holiday.REUNIFICATION, Holiday.LABOUR_DAY), true,
-                        LocalDate.of(2025, 4, 26), LocalDate.of(2025, 4, 26), "Làm bù cho thứ Sáu 2/5"),
+                        LocalDate.of(2025, 4, 26), LocalDate.of(2025, 4, 26),
+                        "Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Văn phòng Chính phủ)", "Làm bù cho thứ Sáu 2/5"),
                 bundled.forYear(2025).get(3));
+        assertTrue(bundled.entries().stream().allMatch(e -> !e.source().isBlank()), "every line names its source");
         assertTrue(OfficialSchedules.none().entries().isEmpty());
     }
 
