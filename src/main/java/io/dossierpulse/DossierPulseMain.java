@@ -61,6 +61,12 @@ public final class DossierPulseMain {
             System.exit(2);
             return;
         }
+        try {
+            // Nothing of this process produces yet: whatever transaction is open now, a kill left behind.
+            io.dossierpulse.broker.HangingTransactions.abortAll(broker.bootstrapServers());
+        } catch (Exception e) {
+            LOG.errorf(e, "Could not check the embedded broker for transactions left open by an unclean stop");
+        }
         System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
         LOG.infof("Embedded Kafka broker listening on %s, data in %s", broker.bootstrapServers(),
                 settings.dataDir().toAbsolutePath());

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
  * @param standing     the final outcome once ended (EARLY, ON_TIME, LATE), else IN_PROGRESS_ON_TIME or
  *                     IN_PROGRESS_OVERDUE now; null when the dossier has no SLA clock
  * @param dueAt        the procedure's due as it stands now (an ongoing pause counted)
+ * @param sourceDueAt  the appointment the source system gave (its latest dueAt), beside the computed one
  * @param registeredProcedure whether the procedure code is in the catalog (else counted as unregistered)
  */
 public record DossierView(
@@ -34,6 +35,7 @@ public record DossierView(
         String standing,
         OffsetDateTime clockStart,
         OffsetDateTime dueAt,
+        OffsetDateTime sourceDueAt,
         OffsetDateTime reappointedDueAt,
         boolean paused,
         int supplementRequests,
@@ -55,7 +57,9 @@ public record DossierView(
                 time(s.lastEventAtMillis()), s.lastSeq(), s.transitions(), standing,
                 c == null ? null : at(c.clockStart()),
                 c == null ? null : at(s.ended() ? c.dueAt() : c.dueAsOf(now, engine)),
-                c == null ? null : at(c.reappointedDueAt()),
+                at(s.sourceDueAt()),
+                c == null ? null : at(c.reappointedDueAt() == null ? null
+                        : c.dueAsOf(io.dossierpulse.domain.sla.Breach.REAPPOINTMENT, now, engine)),
                 c != null && c.paused(),
                 c == null ? 0 : c.supplementRequests(),
                 c == null ? 0 : c.stepIndex(),

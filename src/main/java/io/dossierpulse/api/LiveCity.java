@@ -37,15 +37,24 @@ public class LiveCity {
 
     private final CounterView view;
     private final SlaEventFeed feed;
+    private final java.util.concurrent.atomic.AtomicLong sourceEarlier = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sourceLater = new java.util.concurrent.atomic.AtomicLong();
     private final HourlyDeltas hourly = new HourlyDeltas(48);
     private ScheduledExecutorService timer;
     private volatile LiveStream.Snapshot latest;
     private String latestJson = "";
     private long version;
 
-    LiveCity(CounterView view, SlaEventFeed feed) {
+    LiveCity(CounterView view, SlaEventFeed feed, io.micrometer.core.instrument.MeterRegistry registry) {
         this.view = view;
         this.feed = feed;
+        // The data-quality signal of issue 12: source appointments off the legal due, city-wide, today.
+        for (var e : java.util.Map.of("earlier", sourceEarlier, "later", sourceLater).entrySet()) {
+            io.micrometer.core.instrument.Gauge.builder("pulse.source.appointments", e.getValue(),
+                    java.util.concurrent.atomic.AtomicLong::get).tag("comparison", e.getKey())
+                    .description("Dossiers counted today whose source appointment falls on another date than the legal due")
+                    .register(registry);
+        }
     }
 
     void start(@Observes StartupEvent ev) {
@@ -69,6 +78,8 @@ public class LiveCity {
             LocalDate today = view.today();
             Tally t = view.total(today, today);
             hourly.sample(SlaTrend.localHour(now), today.toEpochDay(), t.received(), t.resolved());
+            sourceEarlier.set(t.get(Measure.SOURCE_DUE_EARLIER));
+            sourceLater.set(t.get(Measure.SOURCE_DUE_LATER));
             SlaTrend trend = feed.trend();
             Kpis k = new Kpis(today, t.received(), t.get(Measure.RECEIVED_ONLINE), t.resolved(),
                     t.get(Measure.RESOLVED_LATE), t.open(), t.get(Measure.OPEN_OVERDUE), t.get(Measure.APOLOGIES),

@@ -59,7 +59,8 @@ public class OverdueResource {
             boolean reappointmentMissed) {
 
         static OverdueDossier of(DossierState s, Instant now, SlaEngine engine) {
-            Instant re = s.clock().reappointedDueAt();
+            Instant re = s.clock().reappointedDueAt() == null ? null
+                    : s.clock().dueAsOf(io.dossierpulse.domain.sla.Breach.REAPPOINTMENT, now, engine);
             return new OverdueDossier(s.dossierId(), s.receivingAgencyCode(), s.currentAgencyCode(),
                     s.procedureCode(), s.status().code(), iso(s.clock().dueAt()),
                     s.clock().overdueWorkingSeconds(now, engine) / 60, re != null, re == null ? null : iso(re),

@@ -14,15 +14,15 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of {@link DossierState} for the state store and its changelog. Layout,
- * version 3: version byte, status code byte, channel code byte (0 = none), then the strings as
+ * version 4: version byte, status code byte, channel code byte (0 = none), then the strings as
  * u16 length + UTF-8, the longs and int, the two long arrays as u8 count + values, then the SLA
  * part: a presence byte and the clock's five longs and two ints, the flags int, and the outcome
- * (ordinal + 1, 0 = open). Versions 1 (no SLA part) and 2 (no arrival time) are still read: stores
- * outlive releases.
+ * (ordinal + 1, 0 = open), the source's appointment (a long, Long.MIN_VALUE = none). Versions 1 (no SLA
+ * part), 2 (no arrival time) and 3 (no source appointment) are still read: stores outlive releases.
  */
 public final class DossierStateSerde implements Serde<DossierState>, Serializer<DossierState>, Deserializer<DossierState> {
 
-    static final byte VERSION = 3;
+    static final byte VERSION = 4;
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Channel[] CHANNELS = Channel.values();
 
@@ -37,7 +37,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         byte[] procedure = utf8(s.procedureCode());
         int size = 3 + 2 + id.length + 2 + receiving.length + 2 + current.length + 2 + procedure.length
                 + 6 * 8 + 4 + 1 + 8 * s.recentEventIds().length + 1 + 8 * s.skippedSeqs().length
-                + 1 + (s.clock() == null ? 0 : 5 * 8 + 2 * 4) + 4 + 1;
+                + 1 + (s.clock() == null ? 0 : 5 * 8 + 2 * 4) + 4 + 1 + 8;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(VERSION);
         b.put((byte) s.status().code());
@@ -64,6 +64,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         }
         b.putInt(s.flags());
         b.put((byte) (s.outcome() == null ? 0 : s.outcome().ordinal() + 1));
+        b.putLong(s.sourceDueSecond());
         return b.array();
     }
 
@@ -106,8 +107,10 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
                 int o = b.get();
                 outcome = o == 0 ? null : OUTCOMES[o - 1];
             }
+            long sourceDue = version >= 4 ? b.getLong() : SlaClock.NONE;
             return new DossierState(id, status, receiving, current.isEmpty() ? receiving : current, procedure, channel,
-                    submitted, accepted, ended, lastEvent, arrived, lastSeq, transitions, recent, skipped, clock, flags, outcome);
+                    submitted, accepted, ended, lastEvent, arrived, lastSeq, transitions, recent, skipped, clock, flags, outcome,
+                    sourceDue);
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt dossier state of " + data.length + " bytes", e);
         }

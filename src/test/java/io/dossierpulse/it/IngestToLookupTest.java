@@ -246,6 +246,20 @@ class IngestToLookupTest {
         return found.get(0);
     }
 
+    /** Issue 12: the source's appointment is kept beside the legal due and shown in the lookup. */
+    @Test
+    void theSourcesAppointmentIsShownBesideTheLegalDue() {
+        // HT-304, 3 working days: accepted Wednesday 12 March 2025 10:00, legally due Monday 17 March 10:00.
+        String accepted = "{\"eventId\":\"it-src-1\",\"dossierId\":\"IT-SRC\",\"seq\":1,\"type\":\"ACCEPTED\","
+                + "\"occurredAt\":\"2025-03-12T10:00:00+07:00\",\"agencyCode\":\"P-BD-PHUCXA\",\"procedureCode\":\"HT-304\","
+                + "\"channel\":\"ONLINE\",\"dueAt\":\"2025-03-14T17:00:00+07:00\"}\n";
+        given().contentType("application/x-ndjson").body(accepted.getBytes(StandardCharsets.UTF_8)).post("/api/events")
+                .then().statusCode(200).body("accepted", equalTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/dossiers/IT-SRC").then().statusCode(200)
+                .body("sourceDueAt", equalTo("2025-03-14T17:00:00+07:00"))
+                .body("dueAt", equalTo("2025-03-17T10:00:00+07:00")));
+    }
+
     @Test
     void liveEventStreamsPerClientAreBounded() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

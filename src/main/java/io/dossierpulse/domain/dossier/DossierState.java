@@ -23,6 +23,8 @@ import java.util.Arrays;
  *                            procedure whose events carry no dueAt
  * @param flags               {@link Flag} bits: what is known of the dossier and which SLA events were sent
  * @param outcome             the final classification once processing ended; null while open
+ * @param sourceDueSecond     the appointment the source system gave (its latest dueAt, NgayHenTra), kept
+ *                            beside the computed due whatever the catalog says; {@link SlaClock#NONE} if none
  */
 public record DossierState(
         String dossierId,
@@ -42,7 +44,8 @@ public record DossierState(
         long[] skippedSeqs,
         SlaClock clock,
         int flags,
-        Outcome outcome) {
+        Outcome outcome,
+        long sourceDueSecond) {
 
     /** Bits of {@link #flags()}. */
     public static final class Flag {
@@ -58,6 +61,8 @@ public record DossierState(
         public static final int COUNTED_OVERDUE = 1 << 7;
         /** Its resolution was counted (a later RESULT_RETURNED only counts the return). */
         public static final int RESOLUTION_COUNTED = 1 << 8;
+        /** The source's appointment was compared with the legal due (SOURCE_DUE_EARLIER / LATER). */
+        public static final int SOURCE_DUE_COMPARED = 1 << 9;
 
         private Flag() {
         }
@@ -75,7 +80,8 @@ public record DossierState(
                 e.type() == EventType.SUBMITTED ? at : 0,
                 e.type() == EventType.ACCEPTED ? at : 0,
                 isEnd(e.type()) ? at : 0,
-                at, lateArrivalMillis, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE, null, attributes(0, e), null);
+                at, lateArrivalMillis, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE, null, attributes(0, e), null,
+                e.dueAt() == null ? SlaClock.NONE : e.dueAt().getEpochSecond());
     }
 
     /** The state after a transition the lifecycle has allowed (the SLA part is carried over). */
@@ -91,14 +97,16 @@ public record DossierState(
                 endedAtMillis == 0 && isEnd(e.type()) ? at : endedAtMillis,
                 Math.max(lastEventAtMillis, at), lateArrivalMillis,
                 e.seq(), transitions + 1, remember(recentEventIds, eventIdHash(e.eventId())), skippedSeqs,
-                clock, attributes(flags, e), outcome);
+                clock, attributes(flags, e), outcome,
+                e.dueAt() == null ? sourceDueSecond : e.dueAt().getEpochSecond()); // the source's latest word
     }
 
     /** The state after an event whose seq is used up without changing the dossier (a rejected transition). */
     public DossierState consumeSeq(long seq, String eventId) {
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, Math.max(lastSeq, seq),
-                transitions, remember(recentEventIds, eventIdHash(eventId)), skippedSeqs, clock, flags, outcome);
+                transitions, remember(recentEventIds, eventIdHash(eventId)), skippedSeqs, clock, flags, outcome,
+                sourceDueSecond);
     }
 
     /** The state after giving up on the seqs between lastSeq and {@code nextSeq} (exclusive). */
@@ -111,7 +119,7 @@ public record DossierState(
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, nextSeq - 1, transitions,
-                recentEventIds, skipped, clock, flags, outcome);
+                recentEventIds, skipped, clock, flags, outcome, sourceDueSecond);
     }
 
     /** The state of a dossier started by a seq above 1: the seqs below it are given up. */
@@ -123,14 +131,19 @@ public record DossierState(
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, lastSeq, transitions,
-                recentEventIds, skipped, clock, flags, outcome);
+                recentEventIds, skipped, clock, flags, outcome, sourceDueSecond);
     }
 
     /** The same dossier with its SLA part replaced. */
     public DossierState withSla(SlaClock newClock, int newFlags, Outcome newOutcome) {
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, lastSeq, transitions,
-                recentEventIds, skippedSeqs, newClock, newFlags, newOutcome);
+                recentEventIds, skippedSeqs, newClock, newFlags, newOutcome, sourceDueSecond);
+    }
+
+    /** The appointment the source system gave (its latest {@code dueAt}), or null; beside the computed due. */
+    public java.time.Instant sourceDueAt() {
+        return sourceDueSecond == SlaClock.NONE ? null : java.time.Instant.ofEpochSecond(sourceDueSecond);
     }
 
     public boolean has(int flag) {
@@ -206,7 +219,8 @@ public record DossierState(
                 && lateArrivalMillis == s.lateArrivalMillis
                 && lastSeq == s.lastSeq && transitions == s.transitions
                 && Arrays.equals(recentEventIds, s.recentEventIds) && Arrays.equals(skippedSeqs, s.skippedSeqs)
-                && java.util.Objects.equals(clock, s.clock) && flags == s.flags && outcome == s.outcome;
+                && java.util.Objects.equals(clock, s.clock) && flags == s.flags && outcome == s.outcome
+                && sourceDueSecond == s.sourceDueSecond;
     }
 
     @Override

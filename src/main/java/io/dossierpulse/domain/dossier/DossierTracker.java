@@ -109,7 +109,7 @@ final class DossierTracker {
                     : clock.transfer(e.occurredAt(), nextAllotment(procedure, clock.stepIndex()), engine);
             case APOLOGY_ISSUED -> {
                 sink.count(agency, procedureCode, day, Measure.APOLOGIES, 1);
-                clock = clock == null ? null : clock.reappoint(e.newDueAt());
+                clock = clock == null ? null : clock.reappoint(e.occurredAt(), e.newDueAt(), engine);
             }
             case RESOLVED, RESULT_RETURNED -> {
                 if (e.type() == EventType.RESULT_RETURNED) {
@@ -140,10 +140,39 @@ final class DossierTracker {
             clock = new SlaClock(clock.clockStartSecond(), e.dueAt().getEpochSecond(), SlaClock.NONE,
                     clock.reappointedDueSecond(), clock.stepDueSecond(), clock.stepIndex(), clock.supplementRequests());
         }
+        if (procedure != null && clock != null && after.sourceDueSecond() != SlaClock.NONE
+                && (flags & DossierState.Flag.SOURCE_DUE_COMPARED) == 0) {
+            flags |= DossierState.Flag.SOURCE_DUE_COMPARED;
+            compareSourceDue(after.sourceDueSecond(), clock.dueSecond(), agency, procedureCode, day, sink);
+        }
         if (clock == after.clock() && flags == after.flags() && outcome == after.outcome()) {
             return after;
         }
         return after.withSla(clock, flags, outcome);
+    }
+
+    /**
+     * A source's appointment against the legal due of a catalogued procedure, by local date (a source
+     * promising 16:30 on the due date agrees): earlier or later is counted once, as a data-quality
+     * signal; the dossier is judged by the law's due whatever the source said.
+     */
+    private static void compareSourceDue(long sourceDue, long legalDue, String agency, String procedure, long day,
+            Effects sink) {
+        long s = localDay(sourceDue);
+        long l = localDay(legalDue);
+        if (s != l) {
+            sink.count(agency, procedure, day, s < l ? Measure.SOURCE_DUE_EARLIER : Measure.SOURCE_DUE_LATER, 1);
+        }
+    }
+
+    /**
+     * Whether an ended dossier counts in the online-payment denominator (DOMAIN §6: dossiers of
+     * fee-bearing procedures): the catalog says for a procedure it knows, whatever the events said;
+     * only for one it does not know does the source's {@code feeRequired} decide.
+     */
+    private boolean feeBearing(DossierState s, int flags) {
+        Procedure p = catalog.byCode(s.procedureCode());
+        return p != null ? p.feeBearing() : (flags & DossierState.Flag.FEE_REQUIRED) != 0;
     }
 
     private void resolvedLate(DossierState s, long endSecond, Effects sink) {
@@ -194,7 +223,7 @@ final class DossierTracker {
             default -> Measure.RESOLVED_ON_TIME;
         }, 1);
         sink.count(agency, procedure, day, Measure.ENDED, 1);
-        if ((flags & DossierState.Flag.FEE_REQUIRED) != 0) {
+        if (feeBearing(s, flags)) {
             sink.count(agency, procedure, day, Measure.ENDED_FEE_BEARING, 1);
             if ((flags & DossierState.Flag.PAID_ONLINE) != 0) {
                 sink.count(agency, procedure, day, Measure.ENDED_PAID_ONLINE, 1);

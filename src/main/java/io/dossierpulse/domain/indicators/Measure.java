@@ -41,7 +41,15 @@ public enum Measure {
     /** Dossiers received whose procedure code is not in the catalog. */
     RECEIVED_UNREGISTERED,
     PT_00, PT_01, PT_02, PT_03, PT_04, PT_05, PT_06, PT_07,
-    PT_08, PT_09, PT_10, PT_11, PT_12, PT_13, PT_14, PT_15;
+    PT_08, PT_09, PT_10, PT_11, PT_12, PT_13, PT_14, PT_15,
+    /**
+     * Dossiers of catalogued procedures whose source system promised an appointment (its
+     * {@code dueAt}, NgayHenTra) on an earlier local date than the legal computation: a data-quality
+     * signal, counted once per dossier on the date the two are first both known.
+     */
+    SOURCE_DUE_EARLIER,
+    /** The same, the source's appointment on a later local date than the law gives. */
+    SOURCE_DUE_LATER;
 
     private static final Measure[] VALUES = values();
 

@@ -73,10 +73,22 @@ public record SlaClock(
                 supplementRequests);
     }
 
-    /** APOLOGY_ISSUED: a new appointment, a second due; a later apology replaces it. */
-    public SlaClock reappoint(Instant newDueAt) {
-        return new SlaClock(clockStartSecond, dueSecond, pausedSecond, newDueAt.getEpochSecond(), stepDueSecond,
-                stepIndex, supplementRequests);
+    /**
+     * APOLOGY_ISSUED at {@code at}: a new appointment, a second due; a later apology replaces it. The
+     * date promised is the one given: a pause under way moves it only by its part after the apology
+     * (the resume adds the whole pause, so the part before is taken off here, as for a transfer).
+     */
+    public SlaClock reappoint(Instant at, Instant newDueAt, SlaEngine engine) {
+        long due = newDueAt.getEpochSecond();
+        if (pausedSecond != NONE) {
+            WorkingCalendar cal = engine.calendar();
+            long before = cal.workingOrdinal(at.getEpochSecond()) - cal.workingOrdinal(pausedSecond);
+            if (before > 0) {
+                due = cal.reachedAt(cal.workingOrdinal(due) - before);
+            }
+        }
+        return new SlaClock(clockStartSecond, dueSecond, pausedSecond, due, stepDueSecond, stepIndex,
+                supplementRequests);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dossierpulse.domain.dossier;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -71,6 +72,93 @@ class DossierLedgerTest {
             out.add(fx.type(i) + "@" + Instant.ofEpochSecond(fx.deadlineSecond(i)));
         }
         return out;
+    }
+
+    /** Ended with a result on Monday 17 March; the counts of that day. */
+    private Tally endedWith(String procedure, Boolean feeRequired, Boolean paidOnline) {
+        DossierEvent accepted = new DossierEvent("F-" + procedure + "-1", "F-" + procedure + feeRequired, 1,
+                EventType.ACCEPTED, WED_10, "P-BD-PHUCXA", procedure, Channel.ONLINE, WED_10.plusSeconds(3_600_000),
+                null, null, feeRequired, paidOnline, null, null);
+        DossierState s = apply(null, accepted);
+        apply(s, new DossierEvent("F-" + procedure + "-2", accepted.dossierId(), 2, EventType.RESOLVED, MON_10,
+                "P-BD-PHUCXA", procedure, null, null, null, null, null, null, null, null));
+        return counted(LocalDate.of(2025, 3, 17));
+    }
+
+    /**
+     * The online-payment denominator (DOMAIN §6, docs/indicators.md): ended dossiers of fee-bearing
+     * procedures. HT-304 carries a fee in the catalog, HT-301 none: the catalog decides for them,
+     * whatever the events say; for a procedure outside the catalog the event's feeRequired does.
+     */
+    @Test
+    void feeBearingIsTheCatalogsWordAndTheEventsOnlyOutsideIt() {
+        Tally silent = endedWith("HT-304", null, null);
+        assertEquals(1, silent.get(Measure.ENDED_FEE_BEARING), "fee-bearing although the events never said so");
+        assertEquals(0, silent.get(Measure.ENDED_PAID_ONLINE));
+        Tally paid = endedWith("HT-304", false, true);
+        assertEquals(1, paid.get(Measure.ENDED_FEE_BEARING), "the catalog wins over feeRequired=false");
+        assertEquals(1, paid.get(Measure.ENDED_PAID_ONLINE));
+        Tally free = endedWith("HT-301", true, true);
+        assertEquals(0, free.get(Measure.ENDED_FEE_BEARING), "a procedure without a fee, whatever the event says");
+        assertEquals(0, free.get(Measure.ENDED_PAID_ONLINE));
+        assertEquals(1, endedWith("XX-LOCAL", true, false).get(Measure.ENDED_FEE_BEARING));
+        assertEquals(0, endedWith("XX-OTHER", null, null).get(Measure.ENDED_FEE_BEARING));
+    }
+
+    /**
+     * Issue 12, source appointments: HT-304 accepted Wednesday 12 March 10:00 is legally due Monday
+     * 17 March 10:00. A source promising Friday 14 March is earlier, one promising Tuesday 18 March
+     * later, one promising Monday 17 March 16:30 agrees (same date). Each is counted once, on the
+     * acceptance date, and kept beside the computed due, which alone judges the dossier.
+     */
+    @Test
+    void theSourcesAppointmentIsKeptAndComparedWithTheLegalDue() {
+        String[][] cases = {{"S-EARLY", "2025-03-14T17:00:00+07:00"}, {"S-LATE", "2025-03-18T10:00:00+07:00"},
+            {"S-SAME", "2025-03-17T16:30:00+07:00"}};
+        long[] earlier = new long[3];
+        long[] later = new long[3];
+        for (int i = 0; i < cases.length; i++) {
+            Instant promised = at(cases[i][1]);
+            DossierState s = apply(null, new DossierEvent(cases[i][0] + "-1", cases[i][0], 1, EventType.ACCEPTED, WED_10,
+                    "P-BD-PHUCXA", "HT-304", Channel.ONLINE, promised, null, null, null, null, null, null));
+            assertEquals(promised, s.sourceDueAt());
+            assertEquals(MON_10, s.clock().dueAt(), "the law's due judges the dossier");
+            Tally t = counted(LocalDate.of(2025, 3, 12));
+            earlier[i] = t.get(Measure.SOURCE_DUE_EARLIER);
+            later[i] = t.get(Measure.SOURCE_DUE_LATER);
+            // A later event repeating a due is not counted again.
+            DossierState again = apply(s, new DossierEvent(cases[i][0] + "-2", cases[i][0], 2, EventType.PROCESSING,
+                    FRI_10, "P-BD-PHUCXA", "HT-304", null, promised, null, null, null, null, null, null));
+            assertEquals(0, counted(LocalDate.of(2025, 3, 14)).get(Measure.SOURCE_DUE_EARLIER)
+                    + counted(LocalDate.of(2025, 3, 14)).get(Measure.SOURCE_DUE_LATER));
+            assertEquals(promised, again.sourceDueAt());
+        }
+        assertArrayEquals(new long[] {1, 0, 0}, earlier);
+        assertArrayEquals(new long[] {0, 1, 0}, later);
+        // Outside the catalog the source's due is the due: nothing to compare.
+        apply(null, new DossierEvent("S-X-1", "S-X", 1, EventType.ACCEPTED, WED_10, "P-BD-PHUCXA", "XX-LOCAL",
+                Channel.ONLINE, at("2025-03-14T17:00:00+07:00"), null, null, null, null, null, null));
+        assertEquals(0, counted(LocalDate.of(2025, 3, 12)).get(Measure.SOURCE_DUE_EARLIER));
+    }
+
+    /**
+     * The one at-risk rule (docs/domain.md, "At risk"): HT-301 (same day, cutoff 15:00) starts
+     * inside the 8-hour threshold and is never announced at risk, only breached; HT-304 (3 working
+     * days) is announced at risk one working day before its due.
+     */
+    @Test
+    void aDossierStartingInsideTheThresholdIsNeverAnnouncedAtRisk() {
+        DossierEvent sameDay = new DossierEvent("R-1", "R", 1, EventType.ACCEPTED, WED_10, "P-BD-PHUCXA", "HT-301",
+                Channel.ONLINE, null, null, null, null, null, null, null);
+        DossierState s = apply(null, sameDay);
+        assertEquals(SlaClock.NONE, ledger.deadlineSecond(s, Deadline.AT_RISK));
+        assertEquals(at("2025-03-12T17:00:00+07:00").getEpochSecond(), ledger.deadlineSecond(s, Deadline.DUE),
+                "due the same day, at the close of office hours");
+        apply(s, new DossierEvent("R-2", "R", 2, EventType.RESOLVED, FRI_10, "P-BD-PHUCXA", "HT-301", null, null,
+                null, null, null, null, null, null));
+        assertEquals(List.of("BREACHED@" + at("2025-03-12T17:00:00+07:00"), "RESOLVED_LATE@" + FRI_10), announced());
+        DossierState three = apply(null, event("R3", 1, EventType.ACCEPTED, WED_10));
+        assertEquals(FRI_10.getEpochSecond(), ledger.deadlineSecond(three, Deadline.AT_RISK));
     }
 
     @Test

@@ -140,7 +140,8 @@ class TallyTest {
         String expected = "RECEIVED_IN_PERSON RECEIVED_ONLINE RECEIVED_POSTAL ACCEPTED NOT_ACCEPTED RESOLVED_EARLY "
             + "RESOLVED_ON_TIME RESOLVED_LATE RETURNED WITHDRAWN STOPPED SUPPLEMENT_REQUESTS APOLOGIES OPEN_ON_TIME "
             + "OPEN_OVERDUE ENDED_FEE_BEARING ENDED_PAID_ONLINE ENDED_DIGITIZED ENDED RECEIVED_UNREGISTERED "
-            + "PT_00 PT_01 PT_02 PT_03 PT_04 PT_05 PT_06 PT_07 PT_08 PT_09 PT_10 PT_11 PT_12 PT_13 PT_14 PT_15";
+            + "PT_00 PT_01 PT_02 PT_03 PT_04 PT_05 PT_06 PT_07 PT_08 PT_09 PT_10 PT_11 PT_12 PT_13 PT_14 PT_15 "
+            + "SOURCE_DUE_EARLIER SOURCE_DUE_LATER";
         String actual = String.join(" ", Arrays.stream(Measure.values()).map(Enum::name).toList());
         assertTrue(actual.startsWith(expected), actual);
         for (int b = 0; b < 16; b++) {

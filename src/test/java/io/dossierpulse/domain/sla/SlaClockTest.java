@@ -168,7 +168,7 @@ class SlaClockTest {
 
     @Test
     void reappointmentIsASecondDistinctDue() {
-        SlaClock c = weekLong().reappoint(at("2025-10-15T17:00"));
+        SlaClock c = weekLong().reappoint(at("2025-10-10T17:00"), at("2025-10-15T17:00"), ENGINE);
         assertEquals(at("2025-10-15T17:00"), c.reappointedDueAt());
         assertEquals(at("2025-10-15T17:00"), c.breachAt(Breach.REAPPOINTMENT));
         assertEquals(at("2025-10-10T17:00"), c.breachAt(Breach.DUE));
@@ -179,7 +179,30 @@ class SlaClockTest {
         SlaClock moved = c.supplementRequested(at("2025-10-13T08:00")).resume(at("2025-10-14T08:00"), ENGINE);
         assertEquals(at("2025-10-16T17:00"), moved.reappointedDueAt());
         assertEquals(at("2025-10-13T17:00"), moved.dueAt());
-        assertEquals(at("2025-10-20T17:00"), moved.reappoint(at("2025-10-20T17:00")).reappointedDueAt(), "a later apology replaces it");
+        assertEquals(at("2025-10-20T17:00"), moved.reappoint(at("2025-10-16T09:00"), at("2025-10-20T17:00"), ENGINE).reappointedDueAt(),
+                "a later apology replaces it");
+    }
+
+    /**
+     * Issue 12: a new appointment given during a supplement pause is not moved by the part of the
+     * pause before the apology. Week-long clock (due Friday 10 October 17:00); supplement requested
+     * Tuesday 7 October 08:00; apology Thursday 9 October 08:00 promising Thursday 16 October 17:00;
+     * supplement received Monday 13 October 08:00. The pause is 4 working days, 2 of them after the
+     * apology: the due moves to Thursday 16 October 17:00, the new appointment to Monday 20 October
+     * 17:00 (16 October + 2 working days), not to Wednesday 22 October (+ 4).
+     */
+    @Test
+    void aNewAppointmentMovesOnlyByThePauseAfterTheApology() {
+        SlaClock paused = weekLong().supplementRequested(at("2025-10-07T08:00"));
+        SlaClock apologized = paused.reappoint(at("2025-10-09T08:00"), at("2025-10-16T17:00"), ENGINE);
+        assertEquals(at("2025-10-16T17:00"), apologized.dueAsOf(Breach.REAPPOINTMENT, at("2025-10-09T08:00"), ENGINE),
+                "the date promised, at the moment it is promised");
+        SlaClock resumed = apologized.resume(at("2025-10-13T08:00"), ENGINE);
+        assertEquals(at("2025-10-16T17:00"), resumed.dueAt());
+        assertEquals(at("2025-10-20T17:00"), resumed.reappointedDueAt());
+        // Without a pause the date given is kept as it is.
+        assertEquals(at("2025-10-16T17:00"),
+                weekLong().reappoint(at("2025-10-09T08:00"), at("2025-10-16T17:00"), ENGINE).reappointedDueAt());
     }
 
     @Test
