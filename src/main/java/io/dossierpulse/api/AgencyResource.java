@@ -136,8 +136,7 @@ public class AgencyResource {
                 .map(parts -> {
                     List<OverdueResource.OverdueDossier> all = new ArrayList<>();
                     parts.forEach(all::addAll);
-                    all.sort(java.util.Comparator.comparing((OverdueResource.OverdueDossier d) ->
-                            java.time.OffsetDateTime.parse(d.dueAt()).toInstant()).thenComparing(OverdueResource.OverdueDossier::dossierId));
+                    all.sort(OverdueResource.MOST_OVERDUE_FIRST);
                     return new AtRiskList(code, List.copyOf(all.subList(0, Math.min(size, all.size()))));
                 });
     }

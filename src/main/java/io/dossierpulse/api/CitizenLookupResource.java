@@ -97,7 +97,7 @@ public class CitizenLookupResource {
     static CitizenView view(DossierState s, SlaEngine engine, AgencyDirectory agencies, Instant now) {
         SlaClock c = s.clock();
         Instant appointment = c == null ? null
-                : c.reappointedDueAt() != null ? c.dueAsOf(io.dossierpulse.domain.sla.Breach.REAPPOINTMENT, now, engine)
+                : c.reappointedDueAt() != null ? c.reappointedDueAsOf(now, engine)
                 : s.ended() ? c.dueAt() : c.dueAsOf(now, engine);
         // Late: ended after its due, or still open past it (judged on the procedure's due, not the new appointment).
         boolean late = c != null && (s.ended() ? s.outcome() == Outcome.LATE : c.status(now, engine) == Outcome.IN_PROGRESS_OVERDUE);

@@ -58,8 +58,7 @@ public record DossierView(
                 c == null ? null : at(c.clockStart()),
                 c == null ? null : at(s.ended() ? c.dueAt() : c.dueAsOf(now, engine)),
                 at(s.sourceDueAt()),
-                c == null ? null : at(c.reappointedDueAt() == null ? null
-                        : c.dueAsOf(io.dossierpulse.domain.sla.Breach.REAPPOINTMENT, now, engine)),
+                c == null ? null : at(c.reappointedDueAsOf(now, engine)),
                 c != null && c.paused(),
                 c == null ? 0 : c.supplementRequests(),
                 c == null ? 0 : c.stepIndex(),

@@ -59,8 +59,7 @@ public class OverdueResource {
             boolean reappointmentMissed) {
 
         static OverdueDossier of(DossierState s, Instant now, SlaEngine engine) {
-            Instant re = s.clock().reappointedDueAt() == null ? null
-                    : s.clock().dueAsOf(io.dossierpulse.domain.sla.Breach.REAPPOINTMENT, now, engine);
+            Instant re = s.clock().reappointedDueAsOf(now, engine);
             return new OverdueDossier(s.dossierId(), s.receivingAgencyCode(), s.currentAgencyCode(),
                     s.procedureCode(), s.status().code(), iso(s.clock().dueAt()),
                     s.clock().overdueWorkingSeconds(now, engine) / 60, re != null, re == null ? null : iso(re),
@@ -108,7 +107,8 @@ public class OverdueResource {
         });
     }
 
-    private static final Comparator<OverdueDossier> MOST_OVERDUE_FIRST = Comparator
+    /** Earliest due first: most overdue in the overdue list, soonest due in the at-risk one. */
+    static final Comparator<OverdueDossier> MOST_OVERDUE_FIRST = Comparator
             .comparing(OverdueDossier::dueAt, Comparator.comparing(s -> OffsetDateTime.parse(s).toInstant()))
             .thenComparing(OverdueDossier::dossierId);
 

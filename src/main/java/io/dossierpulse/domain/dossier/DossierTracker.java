@@ -117,7 +117,7 @@ final class DossierTracker {
                 }
                 if ((flags & DossierState.Flag.RESOLUTION_COUNTED) == 0) {
                     flags |= DossierState.Flag.RESOLUTION_COUNTED;
-                    outcome = resolve(after, clock, e.occurredAt(), flags, sink);
+                    outcome = resolve(after, procedure, clock, e.occurredAt(), flags, sink);
                     if (outcome == Outcome.LATE) {
                         resolvedLate(after.withSla(clock, flags, outcome), at, sink);
                     }
@@ -165,16 +165,6 @@ final class DossierTracker {
         }
     }
 
-    /**
-     * Whether an ended dossier counts in the online-payment denominator (DOMAIN §6: dossiers of
-     * fee-bearing procedures): the catalog says for a procedure it knows, whatever the events said;
-     * only for one it does not know does the source's {@code feeRequired} decide.
-     */
-    private boolean feeBearing(DossierState s, int flags) {
-        Procedure p = catalog.byCode(s.procedureCode());
-        return p != null ? p.feeBearing() : (flags & DossierState.Flag.FEE_REQUIRED) != 0;
-    }
-
     private void resolvedLate(DossierState s, long endSecond, Effects sink) {
         SlaClock c = s.clock();
         boolean apologized = c.reappointedDueSecond() != SlaClock.NONE;
@@ -212,7 +202,7 @@ final class DossierTracker {
         };
     }
 
-    private Outcome resolve(DossierState s, SlaClock clock, Instant end, int flags, Effects sink) {
+    private Outcome resolve(DossierState s, Procedure catalogued, SlaClock clock, Instant end, int flags, Effects sink) {
         String agency = countedAgency(s);
         String procedure = countedProcedure(s);
         long day = localDay(end.getEpochSecond());
@@ -223,7 +213,9 @@ final class DossierTracker {
             default -> Measure.RESOLVED_ON_TIME;
         }, 1);
         sink.count(agency, procedure, day, Measure.ENDED, 1);
-        if (feeBearing(s, flags)) {
+        // The online-payment denominator (DOMAIN §6): the catalog's fee column for a procedure it
+        // knows, whatever the events said; the source's feeRequired only outside the catalog.
+        if (catalogued != null ? catalogued.feeBearing() : (flags & DossierState.Flag.FEE_REQUIRED) != 0) {
             sink.count(agency, procedure, day, Measure.ENDED_FEE_BEARING, 1);
             if ((flags & DossierState.Flag.PAID_ONLINE) != 0) {
                 sink.count(agency, procedure, day, Measure.ENDED_PAID_ONLINE, 1);

@@ -199,6 +199,11 @@ public record SlaClock(
         return classify(e, effective(stepDueSecond, e, engine.calendar()));
     }
 
+    /** The new appointment as it stands at {@code at} (an ongoing pause counted); null without an apology. */
+    public Instant reappointedDueAsOf(Instant at, SlaEngine engine) {
+        return reappointedDueSecond == NONE ? null : dueAsOf(Breach.REAPPOINTMENT, at, engine);
+    }
+
     /** Whether the re-appointed due, if any, is missed at {@code at}. */
     public boolean reappointmentMissed(Instant at, SlaEngine engine) {
         if (reappointedDueSecond == NONE) {
