@@ -115,7 +115,8 @@ class TwoInstancesIT {
             "/api/agencies/Q-BD/stats?from=2025-03-12&to=2025-03-12",
             "/api/indicators?level=DISTRICT&from=2025-03-12&to=2025-03-12", "/api/agencies/Q-BD/overdue"}) {
             String a = awaitBody(first, path, "\"received\":" + DOSSIERS);
-            assertEquals(a, awaitBody(second, path, a), "both instances answer the same for " + path);
+            String b = awaitBody(second, path, a);
+            assertTrue(sameAnswer(a, b), "both instances answer the same for " + path + ": " + a + " / " + b);
         }
     }
 
@@ -131,12 +132,21 @@ class TwoInstancesIT {
             HttpResponse<String> r = instance.get(path);
             body = r.body();
             boolean whole = expected.startsWith("{");
-            if (r.statusCode() == 200 && (whole ? body.equals(expected) : !path.contains("stats") || body.contains(expected))) {
+            if (r.statusCode() == 200 && (whole ? sameAnswer(body, expected) : !path.contains("stats") || body.contains(expected))) {
                 return body;
             }
             Thread.sleep(300);
         }
         throw new AssertionError(path + " on port " + instance.port() + " never answered " + expected + "; last: " + body);
+    }
+
+    /**
+     * Equal bodies, but for the overdue working time, which is "as of now": during office hours two
+     * answers a minute apart differ there (this failed CI once, 207,711 against 207,712 minutes).
+     */
+    private static boolean sameAnswer(String a, String b) {
+        String now = "\"overdueWorkingMinutes\":[0-9]+";
+        return a.replaceAll(now, "\"overdueWorkingMinutes\":_").equals(b.replaceAll(now, "\"overdueWorkingMinutes\":_"));
     }
 
     private static String awaitFound(ServiceProcess instance, String path) throws Exception {
