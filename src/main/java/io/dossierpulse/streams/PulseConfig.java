@@ -27,9 +27,9 @@ public interface PulseConfig {
     interface Portal {
         /**
          * Read national-portal sync bodies from pulse.topics.portal-sync and accept them on POST
-         * /api/portal/dongbo (docs/portal-sync.md). Off by default: see docs/reliability.md.
+         * /api/portal/dongbo (docs/portal-sync.md). On by default; off, the topology has no portal steps.
          */
-        @WithDefault("false")
+        @WithDefault("true")
         boolean syncEnabled();
 
         /** Produce a DongBoHoSoMC-shaped status snapshot to pulse.topics.portal-out on every applied transition. */

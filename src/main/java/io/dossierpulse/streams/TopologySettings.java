@@ -29,7 +29,7 @@ public record TopologySettings(String eventsTopic, String dlqTopic, String slaTo
     public static TopologySettings defaults() {
         return new TopologySettings(TopicNames.EVENTS, TopicNames.DEAD_LETTERS, TopicNames.SLA_EVENTS,
                 Duration.ofMinutes(5), 32, 16 * 1024, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 20_000, "", "",
+                Duration.ofSeconds(2), 10_000, Duration.ofSeconds(3), 20_000, TopicNames.PORTAL_SYNC, "",
                 SlaEventCodec.Mode.STRUCTURED);
     }
 

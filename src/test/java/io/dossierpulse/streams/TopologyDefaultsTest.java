@@ -26,6 +26,24 @@ class TopologyDefaultsTest {
                 config.getConfigMapping(PulseConfig.class).intakeLimits());
     }
 
+    @Test
+    void portalSyncIsOnByDefaultAndCanBeTurnedOff() {
+        TopologySettings on = TopologySettings.defaults();
+        org.junit.jupiter.api.Assertions.assertTrue(on.portalSync());
+        org.junit.jupiter.api.Assertions.assertTrue(on.topics().contains(TopicNames.PORTAL_SYNC), on.topics().toString());
+
+        SmallRyeConfig off = new SmallRyeConfigBuilder().withMapping(PulseConfig.class)
+                .withSources(packagedProperties())
+                .withSources(new io.smallrye.config.PropertiesConfigSource(
+                        java.util.Map.of("pulse.portal.sync-enabled", "false"), "off", 500))
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .build();
+        TopologySettings without = off.getConfigMapping(PulseConfig.class).topologySettings();
+        org.junit.jupiter.api.Assertions.assertFalse(without.portalSync());
+        assertEquals(java.util.List.of(TopicNames.EVENTS, TopicNames.DEAD_LETTERS, TopicNames.SLA_EVENTS),
+                without.topics());
+    }
+
     private static io.smallrye.config.PropertiesConfigSource packagedProperties() {
         try {
             return new io.smallrye.config.PropertiesConfigSource(
