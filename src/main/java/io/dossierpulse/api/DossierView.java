@@ -10,11 +10,13 @@ import java.time.ZoneOffset;
 /**
  * A dossier as the lookup API shows it; times in Vietnam's offset.
  *
- * @param standing     the final outcome once ended (EARLY, ON_TIME, LATE), else IN_PROGRESS_ON_TIME or
- *                     IN_PROGRESS_OVERDUE now; null when the dossier has no SLA clock
+ * @param standing     the final outcome once ended (EARLY, ON_TIME, LATE, or UNTRACKED without any due),
+ *                     else IN_PROGRESS_ON_TIME or IN_PROGRESS_OVERDUE now; UNTRACKED while open without a due
  * @param dueAt        the procedure's due as it stands now (an ongoing pause counted)
  * @param sourceDueAt  the appointment the source system gave (its latest dueAt), beside the computed one
  * @param registeredProcedure whether the procedure code is in the catalog (else counted as unregistered)
+ * @param reappointments new appointments given (apologies), those beyond the configured limit included
+ * @param lateSteps    the inter-agency steps (0 first) judged late at their end
  */
 public record DossierView(
         String dossierId,
@@ -39,8 +41,10 @@ public record DossierView(
         OffsetDateTime reappointedDueAt,
         boolean paused,
         int supplementRequests,
+        int reappointments,
         int step,
-        OffsetDateTime stepDueAt) {
+        OffsetDateTime stepDueAt,
+        java.util.List<Integer> lateSteps) {
 
     private static final ZoneOffset VIETNAM = io.dossierpulse.domain.calendar.WorkingCalendar.OFFSET;
 
@@ -48,7 +52,14 @@ public record DossierView(
         SlaClock c = s.clock();
         Instant now = Instant.now();
         String standing = s.outcome() != null ? s.outcome().name()
-                : c == null ? null : c.status(now, engine).name();
+                : c == null ? (s.acceptedAtMillis() == 0 ? null : io.dossierpulse.domain.sla.Outcome.UNTRACKED.name())
+                : c.status(now, engine).name();
+        java.util.List<Integer> late = new java.util.ArrayList<>();
+        for (int i = 0; c != null && i <= Math.min(c.stepIndex(), 30); i++) {
+            if (c.stepLate(i)) {
+                late.add(i);
+            }
+        }
         return new DossierView(s.dossierId(), s.status().code(), s.status().name(), s.status().label(),
                 s.receivingAgencyCode(), s.currentAgencyCode(), s.procedureCode(),
                 s.has(DossierState.Flag.REGISTERED),
@@ -61,8 +72,10 @@ public record DossierView(
                 c == null ? null : at(c.reappointedDueAsOf(now, engine)),
                 c != null && c.paused(),
                 c == null ? 0 : c.supplementRequests(),
+                c == null ? 0 : c.reappointments(),
                 c == null ? 0 : c.stepIndex(),
-                c == null ? null : at(c.stepDueAt()));
+                c == null ? null : at(c.stepDueAt()),
+                java.util.List.copyOf(late));
     }
 
     private static OffsetDateTime at(Instant i) {

@@ -76,7 +76,7 @@ public class LiveCity {
         try {
             Instant now = Instant.now();
             LocalDate today = view.today();
-            Tally t = view.total(today, today);
+            Tally t = view.period(today, today);
             hourly.sample(SlaTrend.localHour(now), today.toEpochDay(), t.received(), t.resolved());
             sourceEarlier.set(t.get(Measure.SOURCE_DUE_EARLIER));
             sourceLater.set(t.get(Measure.SOURCE_DUE_LATER));

@@ -57,7 +57,7 @@ public class StatsResource {
     public Stats city(@QueryParam("from") String from, @QueryParam("to") String to) {
         DateRange r = DateRange.parse(from, to);
         Agency root = agencies.root();
-        return stats(root.code(), root.name(), "CITY", r, view.total(r.from(), r.to()));
+        return stats(root.code(), root.name(), "CITY", r, view.period(r.from(), r.to()));
     }
 
     @GET
@@ -68,7 +68,7 @@ public class StatsResource {
             @QueryParam("to") String to) {
         DateRange r = DateRange.parse(from, to);
         Agency agency = agencies.byCode(code);
-        Tally t = view.rolledUp(r.from(), r.to(), agencies).get(code);
+        Tally t = view.periodRolledUp(r.from(), r.to(), agencies).get(code);
         if (agency == null && t == null) {
             return Response.status(404).entity(Map.of("error", "no agency " + code)).build();
         }
@@ -90,7 +90,7 @@ public class StatsResource {
                 throw new BadRequestException("level must be CITY, DISTRICT or COMMUNE, got '" + level + "'");
             }
         }
-        Map<String, Tally> rolled = view.rolledUp(r.from(), r.to(), agencies);
+        Map<String, Tally> rolled = view.periodRolledUp(r.from(), r.to(), agencies);
         Map<String, Tally> selected = new LinkedHashMap<>();
         for (Map.Entry<String, Tally> e : rolled.entrySet()) {
             Agency a = agencies.byCode(e.getKey());
@@ -100,7 +100,7 @@ public class StatsResource {
             }
         }
         return new IndicatorBoard(lvl == null ? null : lvl.name(), r.from(), r.to(),
-                Indicators.of(view.total(r.from(), r.to())), Scoreboard.of(selected).rows());
+                Indicators.of(view.period(r.from(), r.to())), Scoreboard.of(selected).rows());
     }
 
     private static Stats stats(String scope, String name, String level, DateRange r, Tally t) {

@@ -53,7 +53,7 @@ public class DomainProducers {
     @Produces
     @ApplicationScoped
     SlaEngine slaEngine(WorkingCalendar calendar, PulseConfig config) {
-        return new SlaEngine(calendar, config.sla().atRiskThreshold().toSeconds());
+        return new SlaEngine(calendar, config.sla().atRiskThreshold().toSeconds(), config.sla().maxReappointments());
     }
 
     @Produces

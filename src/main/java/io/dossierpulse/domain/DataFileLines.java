@@ -18,6 +18,19 @@ public final class DataFileLines {
     private DataFileLines() {
     }
 
+    /** Reads a UTF-8 reference file shipped on the classpath with its parser, which receives the resource name. */
+    public static <T> T loadResource(String resource, java.util.function.BiFunction<Reader, String, T> parser) {
+        java.io.InputStream in = DataFileLines.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("reference data resource missing: " + resource);
+        }
+        try (Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            return parser.apply(reader, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + resource, e);
+        }
+    }
+
     /**
      * Feeds every line to the handler while {@code more} says so; a byte-order mark left by some
      * editors is dropped from the first line.

@@ -14,15 +14,16 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of {@link DossierState} for the state store and its changelog. Layout,
- * version 4: version byte, status code byte, channel code byte (0 = none), then the strings as
+ * version 5: version byte, status code byte, channel code byte (0 = none), then the strings as
  * u16 length + UTF-8, the longs and int, the two long arrays as u8 count + values, then the SLA
- * part: a presence byte and the clock's five longs and two ints, the flags int, and the outcome
+ * part: a presence byte and the clock's five longs and four ints, the flags int, and the outcome
  * (ordinal + 1, 0 = open), the source's appointment (a long, Long.MIN_VALUE = none). Versions 1 (no SLA
- * part), 2 (no arrival time) and 3 (no source appointment) are still read: stores outlive releases.
+ * part), 2 (no arrival time), 3 (no source appointment) and 4 (no re-appointment count, no late steps) are still
+ * read: stores outlive releases.
  */
 public final class DossierStateSerde implements Serde<DossierState>, Serializer<DossierState>, Deserializer<DossierState> {
 
-    static final byte VERSION = 4;
+    static final byte VERSION = 5;
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Channel[] CHANNELS = Channel.values();
 
@@ -37,7 +38,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         byte[] procedure = utf8(s.procedureCode());
         int size = 3 + 2 + id.length + 2 + receiving.length + 2 + current.length + 2 + procedure.length
                 + 6 * 8 + 4 + 1 + 8 * s.recentEventIds().length + 1 + 8 * s.skippedSeqs().length
-                + 1 + (s.clock() == null ? 0 : 5 * 8 + 2 * 4) + 4 + 1 + 8;
+                + 1 + (s.clock() == null ? 0 : 5 * 8 + 4 * 4) + 4 + 1 + 8;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(VERSION);
         b.put((byte) s.status().code());
@@ -60,7 +61,8 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         if (c != null) {
             b.putLong(c.clockStartSecond()).putLong(c.dueSecond()).putLong(c.pausedSecond())
                     .putLong(c.reappointedDueSecond()).putLong(c.stepDueSecond())
-                    .putInt(c.stepIndex()).putInt(c.supplementRequests());
+                    .putInt(c.stepIndex()).putInt(c.supplementRequests()).putInt(c.reappointments())
+                    .putInt(c.lateSteps());
         }
         b.putInt(s.flags());
         b.put((byte) (s.outcome() == null ? 0 : s.outcome().ordinal() + 1));
@@ -100,8 +102,18 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
             Outcome outcome = null;
             if (version >= 2) {
                 if (b.get() == 1) {
-                    clock = new SlaClock(b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt(),
-                            b.getInt());
+                    long start = b.getLong();
+                    long due = b.getLong();
+                    long paused = b.getLong();
+                    long reappointed = b.getLong();
+                    long stepDue = b.getLong();
+                    int step = b.getInt();
+                    int supplements = b.getInt();
+                    // Before version 5 the count was not kept: an appointment on record was the one given.
+                    int reappointments = version >= 5 ? b.getInt() : reappointed == SlaClock.NONE ? 0 : 1;
+                    int lateSteps = version >= 5 ? b.getInt() : 0; // steps were not judged before version 5
+                    clock = new SlaClock(start, due, paused, reappointed, stepDue, step, supplements, reappointments,
+                            lateSteps);
                 }
                 flags = b.getInt();
                 int o = b.get();

@@ -230,6 +230,13 @@ public interface PulseConfig {
         @WithDefault("PT8H")
         Duration atRiskThreshold();
 
+        /**
+         * New appointments (APOLOGY_ISSUED) a dossier may be given; an apology beyond them is counted
+         * but leaves the date as it was (docs/domain.md). 0: no limit. Default: SlaEngine's.
+         */
+        @WithDefault("1")
+        int maxReappointments();
+
         /** How often due deadlines are looked for (the delay of an SLA event after its deadline). */
         @WithDefault("0.1S")
         Duration scanInterval();

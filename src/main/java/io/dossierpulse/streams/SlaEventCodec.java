@@ -129,6 +129,12 @@ public final class SlaEventCodec {
         if (s.clock() != null && s.clock().reappointedDueAt() != null) {
             g.writeStringField("reappointedDueAt", time(s.clock().reappointedDueAt()));
         }
+        if (type == SlaEventType.STEP_BREACHED && s.clock() != null) {
+            // Announced while the dossier is still at the step: the agency holding it is the step's.
+            g.writeStringField("stepAgencyCode", s.currentAgencyCode());
+            g.writeNumberField("stepIndex", s.clock().stepIndex());
+            g.writeStringField("stepDueAt", time(dueAt));
+        }
         g.writeStringField("deadline", time(deadline));
         g.writeStringField("detectedAt", time(detectedAt));
         g.writeNumberField("overdueWorkingMinutes", overdueMinutes);

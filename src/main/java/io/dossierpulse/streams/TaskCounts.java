@@ -32,29 +32,30 @@ final class TaskCounts {
         this.counters = store;
     }
 
-    /** Adds the decision's deltas to the counters, grouped by local date. */
+    /** Adds the decision's deltas to the counters, grouped by local date and agency. */
     void add(Effects fx, CounterPublication publication) {
         int n = fx.counts();
         for (int i = 0; i < n; i++) {
             long day = fx.countDay(i);
-            if (seenBefore(fx, i, day)) {
+            String agency = fx.countAgency(i);
+            if (seenBefore(fx, i, day, agency)) {
                 continue;
             }
             delta.clear();
             for (int j = i; j < n; j++) {
-                if (fx.countDay(j) == day) {
+                if (fx.countDay(j) == day && fx.countAgency(j).equals(agency)) {
                     delta.add(fx.countMeasure(j), fx.countDelta(j));
                 }
             }
-            keyFor(day, fx.agencyCode(), fx.procedureCode());
+            keyFor(day, agency, fx.procedureCode());
             counters.add(key, delta);
             publication.changed(agencyDay, delta);
         }
     }
 
-    private static boolean seenBefore(Effects fx, int i, long day) {
+    private static boolean seenBefore(Effects fx, int i, long day, String agency) {
         for (int j = 0; j < i; j++) {
-            if (fx.countDay(j) == day) {
+            if (fx.countDay(j) == day && fx.countAgency(j).equals(agency)) {
                 return true;
             }
         }

@@ -94,6 +94,71 @@ public class CounterView implements CounterPublisher {
         return store.today();
     }
 
+    /**
+     * The city's tally of a period as the indicators read it (PeriodTally): the flows of from..to and
+     * the open stock as it stood at the end of {@code to}, whatever the acceptance date.
+     */
+    public Tally period(LocalDate from, LocalDate to) {
+        LocalDate last = store.lastKeptDate();
+        return io.dossierpulse.domain.indicators.PeriodTally.of(store.total(from, to),
+                store.total(store.firstKeptDate(), last), to.isBefore(last) ? store.total(to.plusDays(1), last) : null);
+    }
+
+    /**
+     * {@link #rolledUp} read by the period rule, as {@link #period}, and answered in the structure of
+     * the period's last day: an agency ended by then (the 1 July 2025 reform) also counts under the
+     * agency holding its dossiers that day ({@link #toHolders}).
+     */
+    public Map<String, Tally> periodRolledUp(LocalDate from, LocalDate to, AgencyDirectory dir) {
+        LocalDate last = store.lastKeptDate();
+        LocalDate first = store.firstKeptDate();
+        Map<String, Tally> flows = toHolders(store.rolledUp(from, to, dir), store.byAgency(from, to), to, dir);
+        Map<String, Tally> now = toHolders(store.rolledUp(first, last, dir), store.byAgency(first, last), to, dir);
+        Map<String, Tally> after = to.isBefore(last)
+                ? toHolders(store.rolledUp(to.plusDays(1), last, dir), store.byAgency(to.plusDays(1), last), to, dir)
+                : Map.of();
+        Map<String, Tally> out = new java.util.TreeMap<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(flows.keySet());
+        keys.addAll(now.keySet());
+        for (String k : keys) {
+            out.put(k, io.dossierpulse.domain.indicators.PeriodTally.of(flows.get(k), now.get(k), after.get(k)));
+        }
+        return out;
+    }
+
+    /**
+     * The documented mapping across a change of structure (docs/indicators.md): each agency no longer
+     * active on {@code end} has its own counts also added to the agency holding its dossiers that day
+     * (its successor, followed to an active one) and to that holder's ancestors, the city root
+     * excepted (it has them already) and any ancestor the agency itself had excepted.
+     */
+    static Map<String, Tally> toHolders(Map<String, Tally> rolled, Map<String, Tally> own, LocalDate end,
+            AgencyDirectory dir) {
+        String root = dir.root().code();
+        Map<String, Tally> out = new java.util.TreeMap<>();
+        rolled.forEach((k, v) -> out.put(k, v.copy()));
+        own.forEach((code, t) -> {
+            io.dossierpulse.domain.agency.Agency a = dir.byCode(code);
+            if (a == null || a.isActiveOn(end)) {
+                return;
+            }
+            io.dossierpulse.domain.agency.Agency holder = dir.holderOn(code, end);
+            if (holder == null || holder.code().equals(code)) {
+                return;
+            }
+            java.util.Set<String> had = new java.util.HashSet<>();
+            LocalDate lastDay = a.validTo() == null ? end : a.validTo();
+            dir.ancestors(code, lastDay).forEach(x -> had.add(x.code()));
+            out.computeIfAbsent(holder.code(), k -> new Tally()).merge(t);
+            for (io.dossierpulse.domain.agency.Agency up : dir.ancestors(holder.code(), end)) {
+                if (!up.code().equals(root) && !had.contains(up.code())) {
+                    out.computeIfAbsent(up.code(), k -> new Tally()).merge(t);
+                }
+            }
+        });
+        return out;
+    }
+
     /** The store itself, for resources that query the view: a plain object, no proxy in between. */
     @Produces
     @Singleton

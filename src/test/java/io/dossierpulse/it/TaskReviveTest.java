@@ -164,12 +164,7 @@ class TaskReviveTest {
             for (var d : io.dossierpulse.domain.dossier.Deadline.values()) {
                 long at = ledger.deadlineSecond(fx.next(), d);
                 if (at != io.dossierpulse.domain.sla.SlaClock.NONE) {
-                    String type = switch (d) {
-                        case AT_RISK -> "AT_RISK";
-                        case DUE -> "BREACHED";
-                        case REAPPOINTMENT -> "REAPPOINTMENT_BREACHED";
-                    };
-                    out.add(e.dossierId() + "/" + type + "/" + at);
+                    out.add(e.dossierId() + "/" + d.announcedAs().name() + "/" + at);
                 }
             }
         }

@@ -348,7 +348,7 @@ class AnnouncementModelTest {
                 states.put(fx.next().dossierId(), fx.next());
             }
             for (int i = 0; i < fx.counts(); i++) {
-                String key = LocalDate.ofEpochDay(fx.countDay(i)) + "|" + fx.agencyCode() + "|" + fx.procedureCode();
+                String key = LocalDate.ofEpochDay(fx.countDay(i)) + "|" + fx.countAgency(i) + "|" + fx.procedureCode();
                 counters.computeIfAbsent(key, k -> new Tally()).add(fx.countMeasure(i), fx.countDelta(i));
             }
             for (int i = 0; i < fx.announcements(); i++) {

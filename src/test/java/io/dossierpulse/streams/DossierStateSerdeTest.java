@@ -30,11 +30,13 @@ class DossierStateSerdeTest {
     void roundTripsTheSlaPart() {
         DossierState s = DossierState.start(Events.event("HN-SLA", 1, EventType.ACCEPTED, Events.T0), 0)
                 .withSla(new io.dossierpulse.domain.sla.SlaClock(100, 200, 150, 300, io.dossierpulse.domain.sla.SlaClock.NONE,
-                        2, 3), DossierState.Flag.REGISTERED | DossierState.Flag.BREACH_SENT,
+                        2, 3, 2, 0b101), DossierState.Flag.REGISTERED | DossierState.Flag.BREACH_SENT,
                         io.dossierpulse.domain.sla.Outcome.LATE);
         DossierState back = serde.deserialize("t", serde.serialize("t", s));
         assertEquals(s, back);
         assertEquals(3, back.clock().supplementRequests());
+        assertEquals(2, back.clock().reappointments());
+        assertTrue(back.clock().stepLate(0) && back.clock().stepLate(2) && !back.clock().stepLate(1));
         assertTrue(back.has(DossierState.Flag.BREACH_SENT));
     }
 
@@ -42,7 +44,7 @@ class DossierStateSerdeTest {
     void readsTheFirstLayoutWithoutAnSlaPart() {
         DossierState s = DossierState.start(Events.event("OLD", 1, EventType.SUBMITTED, Events.T0), 5_000);
         // Version 1 is version 2 without the trailing SLA part (presence byte, flags int, outcome byte).
-        byte[] v2 = withoutArrival(v3(serde.serialize("t", s)), false);
+        byte[] v2 = withoutArrival(v3(v4(serde.serialize("t", s), false)), false);
         byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 6);
         v1[0] = 1;
         DossierState back = serde.deserialize("t", v1);
@@ -57,14 +59,47 @@ class DossierStateSerdeTest {
     void readsTheSecondLayoutWithoutAnArrivalTime() {
         DossierState s = DossierState.start(Events.event("OLD", 1, EventType.ACCEPTED, Events.T0), 5_000)
                 .withSla(new io.dossierpulse.domain.sla.SlaClock(100, 200, io.dossierpulse.domain.sla.SlaClock.NONE,
-                        io.dossierpulse.domain.sla.SlaClock.NONE, io.dossierpulse.domain.sla.SlaClock.NONE, 0, 0),
+                        io.dossierpulse.domain.sla.SlaClock.NONE, io.dossierpulse.domain.sla.SlaClock.NONE, 0, 0, 0, 0),
                         DossierState.Flag.REGISTERED, null);
-        byte[] v2 = withoutArrival(v3(serde.serialize("t", s)), true);
+        byte[] v2 = withoutArrival(v3(v4(serde.serialize("t", s), true)), true);
         v2[0] = 2;
         DossierState back = serde.deserialize("t", v2);
         assertEquals(s.clock(), back.clock());
         assertEquals(s.lastSeq(), back.lastSeq());
         assertEquals(0, back.lateArrivalMillis(), "an old state counts as settled long ago");
+    }
+
+    /** Version 4 is version 5 without the clock's last two ints, the re-appointment count and the late steps. */
+    private static byte[] v4(byte[] v5, boolean hasClock) {
+        byte[] out;
+        if (hasClock) {
+            int at = v5.length - 8 - 1 - 4 - 8; // before the source appointment, outcome, flags and the two ints
+            out = new byte[v5.length - 8];
+            System.arraycopy(v5, 0, out, 0, at);
+            System.arraycopy(v5, at + 8, out, at, v5.length - at - 8);
+        } else {
+            out = v5.clone();
+        }
+        out[0] = 4;
+        return out;
+    }
+
+    @Test
+    void readsTheFourthLayoutWithoutAReappointmentCount() {
+        io.dossierpulse.domain.sla.SlaClock none = new io.dossierpulse.domain.sla.SlaClock(100, 200,
+                io.dossierpulse.domain.sla.SlaClock.NONE, io.dossierpulse.domain.sla.SlaClock.NONE,
+                io.dossierpulse.domain.sla.SlaClock.NONE, 0, 1, 0, 0);
+        DossierState s = DossierState.start(Events.event("V4", 1, EventType.ACCEPTED, Events.T0), 0)
+                .withSla(none, DossierState.Flag.REGISTERED, null);
+        DossierState back = serde.deserialize("t", v4(serde.serialize("t", s), true));
+        assertEquals(s, back);
+        // A stored appointment was the one apology the state knew of: the count is read as 1.
+        io.dossierpulse.domain.sla.SlaClock given = new io.dossierpulse.domain.sla.SlaClock(100, 200,
+                io.dossierpulse.domain.sla.SlaClock.NONE, 400, io.dossierpulse.domain.sla.SlaClock.NONE, 0, 1, 1, 0);
+        DossierState r = s.withSla(given, DossierState.Flag.REGISTERED, null);
+        byte[] v4 = v4(serde.serialize("t", r), true);
+        assertEquals(4, v4[0]);
+        assertEquals(r, serde.deserialize("t", v4));
     }
 
     /** Version 3 is version 4 without the trailing source appointment. */
@@ -77,7 +112,7 @@ class DossierStateSerdeTest {
     @Test
     void readsTheThirdLayoutWithoutASourceAppointment() {
         DossierState s = DossierState.start(Events.event("V3", 1, EventType.SUBMITTED, Events.T0), 7);
-        DossierState back = serde.deserialize("t", v3(serde.serialize("t", s)));
+        DossierState back = serde.deserialize("t", v3(v4(serde.serialize("t", s), false)));
         assertEquals(s.lastSeq(), back.lastSeq());
         assertEquals(7, back.lateArrivalMillis());
         assertEquals(null, back.sourceDueAt());

@@ -28,7 +28,7 @@ class SlaEventSchemaTest {
     private static JsonNode sample(SlaEventType type) throws Exception {
         DossierState s = DossierState.start(Events.event("S-1", 1, EventType.ACCEPTED, Events.T0), 0)
                 .withSla(new SlaClock(Events.T0.getEpochSecond(), Events.T0.getEpochSecond() + 3600, SlaClock.NONE,
-                        Events.T0.getEpochSecond() + 7200, SlaClock.NONE, 0, 0), 0, null);
+                        Events.T0.getEpochSecond() + 7200, SlaClock.NONE, 0, 0, 1, 0), 0, null);
         Instant due = Instant.ofEpochSecond(Events.T0.getEpochSecond() + 3600);
         return JSON.readTree(SlaEventCodec.encode(type, s, due, due, due.plusSeconds(5), 0, true));
     }

@@ -1,11 +1,6 @@
 package io.dossierpulse.domain.agency;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,15 +97,7 @@ public final class AgencyDirectory {
 
     /** Loads the hierarchy shipped on the classpath ({@value #DEFAULT_RESOURCE}). */
     public static AgencyDirectory loadDefault() {
-        InputStream in = AgencyDirectory.class.getResourceAsStream(DEFAULT_RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("agency resource missing: " + DEFAULT_RESOURCE);
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return load(reader, DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + DEFAULT_RESOURCE, e);
-        }
+        return io.dossierpulse.domain.DataFileLines.loadResource(DEFAULT_RESOURCE, AgencyDirectory::load);
     }
 
     /** Loads an operator's agency file (UTF-8 text already decoded by the reader); does not close it. */

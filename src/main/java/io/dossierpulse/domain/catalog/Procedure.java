@@ -15,6 +15,8 @@ import java.util.List;
  * @param feeBearing      whether the procedure carries a fee or charge (online-payment indicator)
  * @param feePausesClock  whether time spent on a financial obligation (FEE_REQUESTED) is not counted
  * @param steps           inter-agency steps in order; empty for single-agency procedures
+ * @param validFrom       first acceptance date this version applies to; null: since the start of the data
+ * @param validTo         last acceptance date it applies to (inclusive); null: still in force
  */
 public record Procedure(
         String code,
@@ -24,10 +26,32 @@ public record Procedure(
         SlaLimit limit,
         boolean feeBearing,
         boolean feePausesClock,
-        List<ProcedureStep> steps) {
+        List<ProcedureStep> steps,
+        java.time.LocalDate validFrom,
+        java.time.LocalDate validTo) {
 
     public Procedure {
         steps = List.copyOf(steps);
+        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+            throw new IllegalArgumentException(code + ": validTo " + validTo + " is before validFrom " + validFrom);
+        }
+    }
+
+    /** A version in force at all times. */
+    public Procedure(String code, String name, String domain, AgencyLevel level, SlaLimit limit, boolean feeBearing,
+            boolean feePausesClock, List<ProcedureStep> steps) {
+        this(code, name, domain, level, limit, feeBearing, feePausesClock, steps, null, null);
+    }
+
+    /** Whether this version applies to a dossier accepted on {@code date}. */
+    public boolean inForceOn(java.time.LocalDate date) {
+        return inForceOn(date.toEpochDay());
+    }
+
+    /** {@link #inForceOn(java.time.LocalDate)} with an epoch day. */
+    public boolean inForceOn(long epochDay) {
+        return (validFrom == null || epochDay >= validFrom.toEpochDay())
+                && (validTo == null || epochDay <= validTo.toEpochDay());
     }
 
     public boolean interAgency() {

@@ -1,12 +1,7 @@
 package io.dossierpulse.domain.catalog;
 
 import io.dossierpulse.domain.agency.AgencyLevel;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -21,6 +16,10 @@ import java.util.Objects;
  * <p>A dossier whose procedure code is not here is still tracked under that code, but counted as
  * unregistered: its SLA uses the event's own {@code dueAt} when given, and has no computed due date
  * otherwise (docs/domain.md, "Procedure catalog"). {@link #isRegistered(String)} is the test.
+ *
+ * <p>A code may have several versions with consecutive validity (a law changed its limit, its
+ * authority or its basis): {@link #byCode(String, LocalDate)} answers the version in force on an
+ * acceptance date, {@link #byCode(String)} the latest.
  */
 public final class ProcedureCatalog {
 
@@ -29,19 +28,38 @@ public final class ProcedureCatalog {
 
     private final List<Procedure> all;
     private final Map<String, Procedure> byCode;
+    private final Map<String, List<Procedure>> versions;
     private final Map<AgencyLevel, List<Procedure>> byLevel;
 
     private ProcedureCatalog(List<Procedure> procedures) {
-        this.all = List.copyOf(procedures);
-        this.byCode = new HashMap<>(all.size() * 2);
+        this.byCode = new HashMap<>(procedures.size() * 2);
+        this.versions = new HashMap<>();
+        List<Procedure> latest = new ArrayList<>();
+        for (Procedure p : procedures) {
+            List<Procedure> vs = versions.computeIfAbsent(p.code(), k -> new ArrayList<>());
+            for (Procedure v : vs) {
+                if (overlap(v, p)) {
+                    throw new IllegalArgumentException("procedure " + p.code() + " has two versions in force at once");
+                }
+            }
+            vs.add(p);
+            vs.sort(java.util.Comparator.comparing(Procedure::validFrom,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        }
+        for (Procedure p : procedures) {
+            List<Procedure> vs = versions.get(p.code());
+            Procedure last = vs.get(vs.size() - 1);
+            if (byCode.putIfAbsent(p.code(), last) == null) {
+                latest.add(last);
+            }
+        }
+        versions.replaceAll((code, vs) -> List.copyOf(vs));
+        this.all = List.copyOf(latest);
         Map<AgencyLevel, List<Procedure>> levels = new EnumMap<>(AgencyLevel.class);
         for (AgencyLevel level : AgencyLevel.values()) {
             levels.put(level, new ArrayList<>());
         }
         for (Procedure p : all) {
-            if (byCode.putIfAbsent(p.code(), p) != null) {
-                throw new IllegalArgumentException("duplicate procedure code " + p.code());
-            }
             levels.get(p.level()).add(p);
         }
         levels.replaceAll((level, list) -> List.copyOf(list));
@@ -50,15 +68,7 @@ public final class ProcedureCatalog {
 
     /** Loads the catalog shipped on the classpath ({@value #DEFAULT_RESOURCE}). */
     public static ProcedureCatalog loadDefault() {
-        InputStream in = ProcedureCatalog.class.getResourceAsStream(DEFAULT_RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("procedure catalog resource missing: " + DEFAULT_RESOURCE);
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return load(reader, DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + DEFAULT_RESOURCE, e);
-        }
+        return io.dossierpulse.domain.DataFileLines.loadResource(DEFAULT_RESOURCE, ProcedureCatalog::load);
     }
 
     /** Loads an operator's catalog file (UTF-8 text already decoded by the reader); does not close it. */
@@ -79,16 +89,53 @@ public final class ProcedureCatalog {
         return new ProcedureCatalog(new ArrayList<>(procedures));
     }
 
-    /** The procedure with exactly this code, or null when the code is not registered (or null). */
+    /** The latest version of the procedure with exactly this code, or null when the code is not registered (or null). */
     public Procedure byCode(String code) {
         return code == null ? null : byCode.get(code);
+    }
+
+    /**
+     * The version in force for a dossier accepted on {@code date}, or null when the code is not
+     * registered or no version of it was in force that day.
+     */
+    public Procedure byCode(String code, java.time.LocalDate date) {
+        return byCode(code, date.toEpochDay());
+    }
+
+    /** {@link #byCode(String, java.time.LocalDate)} with the date as an epoch day (the per-event path). */
+    public Procedure byCode(String code, long epochDay) {
+        List<Procedure> vs = code == null ? null : versions.get(code);
+        if (vs == null) {
+            return null;
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            Procedure v = vs.get(i);
+            if (v.inForceOn(epochDay)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Every version of a code, oldest first; empty when not registered. */
+    public List<Procedure> versions(String code) {
+        return versions.getOrDefault(code, List.of());
+    }
+
+    /** Whether two versions are in force on a common date. */
+    static boolean overlap(Procedure a, Procedure b) {
+        java.time.LocalDate aFrom = a.validFrom() == null ? java.time.LocalDate.MIN : a.validFrom();
+        java.time.LocalDate bFrom = b.validFrom() == null ? java.time.LocalDate.MIN : b.validFrom();
+        java.time.LocalDate aTo = a.validTo() == null ? java.time.LocalDate.MAX : a.validTo();
+        java.time.LocalDate bTo = b.validTo() == null ? java.time.LocalDate.MAX : b.validTo();
+        return !aTo.isBefore(bFrom) && !bTo.isBefore(aFrom);
     }
 
     public boolean isRegistered(String code) {
         return byCode(code) != null;
     }
 
-    /** Every procedure, in file order. */
+    /** Every procedure in its latest version, in file order. */
     public List<Procedure> all() {
         return all;
     }

@@ -59,8 +59,9 @@ final class ProcedureFileParser {
         try {
             Procedure p = procedure(line);
             Integer first = lineOfCode.putIfAbsent(p.code(), number);
-            if (first != null) {
-                throw new LineProblem("duplicate code " + p.code() + ", first declared on line " + first);
+            if (first != null && versionsOverlap(p)) {
+                throw new LineProblem("duplicate code " + p.code() + ", first declared on line " + first
+                        + " (versions need validFrom/validTo that do not overlap)");
             }
             procedures.add(p);
         } catch (LineProblem e) {
@@ -68,10 +69,20 @@ final class ProcedureFileParser {
         }
     }
 
+    private boolean versionsOverlap(Procedure p) {
+        for (Procedure q : procedures) {
+            if (q.code().equals(p.code()) && ProcedureCatalog.overlap(q, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Procedure procedure(String line) {
         String[] f = line.split("\\|", -1);
-        if (f.length != 7 && f.length != 8) {
-            throw new LineProblem("expected 8 fields separated by '|' (the last, steps, may be left out), found " + f.length);
+        if (f.length < 7 || f.length > 10) {
+            throw new LineProblem("expected 7 to 10 fields separated by '|' (steps, validFrom and validTo may be left out),"
+                    + " found " + f.length);
         }
         for (int i = 0; i < f.length; i++) {
             f[i] = f[i].trim();
@@ -89,8 +100,21 @@ final class ProcedureFileParser {
         if (pauses && !fee) {
             throw new LineProblem("feePausesClock is yes but fee is no: only a financial step can pause the clock");
         }
-        List<ProcedureStep> steps = f.length == 8 ? steps(f[7], limit) : List.of();
-        return new Procedure(code, name, domain, level, limit, fee, pauses, steps);
+        List<ProcedureStep> steps = f.length >= 8 ? steps(f[7], limit) : List.of();
+        java.time.LocalDate from = f.length >= 9 && !f[8].isEmpty() ? date(f[8], "validFrom") : null;
+        java.time.LocalDate to = f.length >= 10 && !f[9].isEmpty() ? date(f[9], "validTo") : null;
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new LineProblem("validTo " + to + " is before validFrom " + from);
+        }
+        return new Procedure(code, name, domain, level, limit, fee, pauses, steps, from, to);
+    }
+
+    private static java.time.LocalDate date(String text, String what) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new LineProblem(what + " '" + text + "' is not a date yyyy-MM-dd");
+        }
     }
 
     private static List<ProcedureStep> steps(String field, SlaLimit total) {

@@ -3,6 +3,7 @@ package io.dossierpulse.domain.dossier;
 import io.dossierpulse.domain.agency.AgencyDirectory;
 
 import io.dossierpulse.domain.DossierEvent;
+import io.dossierpulse.domain.catalog.Commitments;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
 import io.dossierpulse.domain.lifecycle.DossierLifecycle;
 import io.dossierpulse.domain.lifecycle.RejectionReason;
@@ -59,7 +60,13 @@ public final class DossierLedger {
 
     /** @param agencies the agencies counted under their own code; others are counted as {@link #UNREGISTERED} */
     public DossierLedger(ProcedureCatalog catalog, SlaEngine engine, IntakeLimits limits, AgencyDirectory agencies) {
-        this.tracker = new DossierTracker(catalog, engine, agencies);
+        this(catalog, engine, limits, agencies, Commitments.loadDefault());
+    }
+
+    /** @param commitments agencies' committed times, judged beside the statutory limits */
+    public DossierLedger(ProcedureCatalog catalog, SlaEngine engine, IntakeLimits limits, AgencyDirectory agencies,
+            Commitments commitments) {
+        this.tracker = new DossierTracker(catalog, engine, agencies, commitments);
         this.agencies = agencies;
         this.maxFutureSkewMillis = limits.maxFutureSkew().toMillis();
         this.maxSeqGap = limits.maxSeqGap();

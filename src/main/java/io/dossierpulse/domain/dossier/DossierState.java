@@ -63,6 +63,8 @@ public record DossierState(
         public static final int RESOLUTION_COUNTED = 1 << 8;
         /** The source's appointment was compared with the legal due (SOURCE_DUE_EARLIER / LATER). */
         public static final int SOURCE_DUE_COMPARED = 1 << 9;
+        /** The current inter-agency step's breach was announced (cleared by the transfer to the next step). */
+        public static final int STEP_BREACH_SENT = 1 << 10;
 
         private Flag() {
         }

@@ -5,6 +5,8 @@ import io.dossierpulse.domain.agency.AgencyDirectory;
 import io.dossierpulse.domain.DossierEvent;
 import io.dossierpulse.domain.EventType;
 import io.dossierpulse.domain.calendar.WorkingCalendar;
+import io.dossierpulse.domain.catalog.Commitment;
+import io.dossierpulse.domain.catalog.Commitments;
 import io.dossierpulse.domain.catalog.Procedure;
 import io.dossierpulse.domain.catalog.ProcedureCatalog;
 import io.dossierpulse.domain.catalog.ProcedureStep;
@@ -25,7 +27,10 @@ import java.util.List;
  *
  * <p>Rules beyond the SLA engine's: the clock starts at acceptance from the catalog's limit; for a
  * procedure not in the catalog it runs to the source's own {@code dueAt} when one is given, and is
- * absent otherwise (such a dossier is never late). A dossier is at risk only when its limit is longer
+ * absent otherwise: such a dossier is "SLA untracked" (OPEN_UNTRACKED, RESOLVED_UNTRACKED), never on
+ * time nor late, until an event brings a {@code dueAt}, which starts its clock from acceptance. An
+ * apology beyond the engine's limit of new appointments is counted and leaves the date as it was. A
+ * dossier is at risk only when its limit is longer
  * than the at-risk threshold (a same-day dossier starts inside it, so there is no drop to announce).
  * Processing time is the working time from clock start to resolution, pauses included.
  */
@@ -39,9 +44,12 @@ final class DossierTracker {
     private final WorkingCalendar calendar;
 
     private final AgencyDirectory agencies;
+    private final Commitments commitments;
 
-    public DossierTracker(ProcedureCatalog catalog, SlaEngine engine, AgencyDirectory agencies) {
+    public DossierTracker(ProcedureCatalog catalog, SlaEngine engine, AgencyDirectory agencies,
+            Commitments commitments) {
         this.agencies = agencies;
+        this.commitments = commitments;
         this.catalog = catalog;
         this.engine = engine;
         this.calendar = engine.calendar();
@@ -73,11 +81,21 @@ final class DossierTracker {
         SlaClock clock = after.clock();
         int flags = after.flags();
         Outcome outcome = after.outcome();
-        Procedure procedure = catalog.byCode(after.procedureCode());
+        // The catalog's version in force on the acceptance date (the event's date before acceptance).
+        long basisSecond = after.acceptedAtMillis() != 0 ? Math.floorDiv(after.acceptedAtMillis(), 1000) : at;
+        Procedure procedure = catalog.byCode(after.procedureCode(), localDay(basisSecond));
         // Counted under codes the service knows, so that counter keys stay bounded.
         String agency = countedAgency(after);
         String procedureCode = countedProcedure(after);
 
+        if (clock == null && procedure == null && e.dueAt() != null && before != null && !before.ended()
+                && before.acceptedAtMillis() != 0) {
+            // An untracked dossier's first appointment: its clock runs from acceptance to that due.
+            long start = calendar.clockStart(Instant.ofEpochMilli(before.acceptedAtMillis())).getEpochSecond();
+            clock = new SlaClock(start, e.dueAt().getEpochSecond(), SlaClock.NONE, SlaClock.NONE, SlaClock.NONE, 0, 0, 0, 0);
+            moveStock(before, Measure.OPEN_UNTRACKED, -1, at, sink);
+            moveStock(before, Measure.OPEN_ON_TIME, 1, at, sink);
+        }
         if (before == null) {
             if (procedure != null) {
                 flags |= DossierState.Flag.REGISTERED;
@@ -89,15 +107,15 @@ final class DossierTracker {
         switch (e.type()) {
             case ACCEPTED -> {
                 sink.count(agency, procedureCode, day, Measure.ACCEPTED, 1);
-                sink.count(agency, procedureCode, day, Measure.OPEN_ON_TIME, 1);
                 clock = startClock(e, procedure);
+                moveStock(after, clock == null ? Measure.OPEN_UNTRACKED : Measure.OPEN_ON_TIME, 1, at, sink);
             }
             case SUPPLEMENT_REQUESTED -> {
                 sink.count(agency, procedureCode, day, Measure.SUPPLEMENT_REQUESTS, 1);
                 if (clock != null) {
                     clock = clock.supplementRequested(e.occurredAt());
                     if (clock.lateBySupplements() && (flags & DossierState.Flag.COUNTED_OVERDUE) == 0) {
-                        moveToOverdue(after, sink);
+                        moveToOverdue(after, at, sink);
                         flags |= DossierState.Flag.COUNTED_OVERDUE;
                     }
                 }
@@ -105,11 +123,26 @@ final class DossierTracker {
             case SUPPLEMENT_RECEIVED, FEE_PAID -> clock = clock == null ? null : clock.resume(e.occurredAt(), engine);
             case FEE_REQUESTED -> clock = clock == null ? null
                     : clock.feeRequested(e.occurredAt(), procedure != null && procedure.feePausesClock());
-            case TRANSFERRED -> clock = clock == null ? null
-                    : clock.transfer(e.occurredAt(), nextAllotment(procedure, clock.stepIndex()), engine);
+            case TRANSFERRED -> {
+                if (clock != null) {
+                    // The step ending is judged and charged to the agency that held the dossier.
+                    clock = judgeStep(clock, before.currentAgencyCode(), procedureCode, e.occurredAt(), sink);
+                    clock = clock.transfer(e.occurredAt(), nextAllotment(procedure, clock.stepIndex()), engine);
+                    flags &= ~DossierState.Flag.STEP_BREACH_SENT;
+                }
+            }
             case APOLOGY_ISSUED -> {
                 sink.count(agency, procedureCode, day, Measure.APOLOGIES, 1);
-                clock = clock == null ? null : clock.reappoint(e.occurredAt(), e.newDueAt(), engine);
+                if (clock != null) {
+                    long standing = clock.reappointedDueSecond();
+                    clock = clock.reappoint(e.occurredAt(), e.newDueAt(), engine);
+                    if (clock.beyondReappointmentLimit(engine)) {
+                        sink.count(agency, procedureCode, day, Measure.REAPPOINTMENTS_BEYOND_LIMIT, 1);
+                    } else if (clock.reappointedDueSecond() != standing) {
+                        // A new date replacing an earlier one (a limit above 1) is announced when missed, once.
+                        flags &= ~DossierState.Flag.REAPPOINTMENT_BREACH_SENT;
+                    }
+                }
             }
             case RESOLVED, RESULT_RETURNED -> {
                 if (e.type() == EventType.RESULT_RETURNED) {
@@ -117,6 +150,9 @@ final class DossierTracker {
                 }
                 if ((flags & DossierState.Flag.RESOLUTION_COUNTED) == 0) {
                     flags |= DossierState.Flag.RESOLUTION_COUNTED;
+                    if (clock != null) {
+                        clock = judgeStep(clock, after.currentAgencyCode(), procedureCode, e.occurredAt(), sink);
+                    }
                     outcome = resolve(after, procedure, clock, e.occurredAt(), flags, sink);
                     if (outcome == Outcome.LATE) {
                         resolvedLate(after.withSla(clock, flags, outcome), at, sink);
@@ -127,8 +163,12 @@ final class DossierTracker {
                 sink.count(agency, procedureCode, day, e.type() == EventType.WITHDRAWN ? Measure.WITHDRAWN
                         : e.type() == EventType.STOPPED ? Measure.STOPPED : Measure.NOT_ACCEPTED, 1);
                 if (after.acceptedAtMillis() != 0) {
-                    leaveOpenStock(after, flags, sink);
-                    outcome = clock == null ? Outcome.ON_TIME : clock.outcome(e.occurredAt(), engine);
+                    leaveOpenStock(after, clock != null, flags, at, sink);
+                    outcome = clock == null ? Outcome.UNTRACKED : clock.outcome(e.occurredAt(), engine);
+                    if (outcome == Outcome.LATE) {
+                        // Processed past its due, then ended without a result: late in the period it ended.
+                        sink.count(agency, procedureCode, day, Measure.ENDED_NO_RESULT_OVERDUE, 1);
+                    }
                 }
             }
             default -> {
@@ -138,7 +178,8 @@ final class DossierTracker {
         if (clock != null && (flags & DossierState.Flag.REGISTERED) == 0 && e.dueAt() != null && !clock.paused()) {
             // Without a catalog limit the source's own appointment is the due.
             clock = new SlaClock(clock.clockStartSecond(), e.dueAt().getEpochSecond(), SlaClock.NONE,
-                    clock.reappointedDueSecond(), clock.stepDueSecond(), clock.stepIndex(), clock.supplementRequests());
+                    clock.reappointedDueSecond(), clock.stepDueSecond(), clock.stepIndex(), clock.supplementRequests(),
+                    clock.reappointments(), clock.lateSteps());
         }
         if (procedure != null && clock != null && after.sourceDueSecond() != SlaClock.NONE
                 && (flags & DossierState.Flag.SOURCE_DUE_COMPARED) == 0) {
@@ -165,6 +206,22 @@ final class DossierTracker {
         }
     }
 
+    /**
+     * The current inter-agency step judged at its end against its own allotment (nothing without
+     * one): STEPS_ON_TIME or STEPS_LATE under the agency that held the dossier, on the end's date.
+     */
+    private SlaClock judgeStep(SlaClock clock, String stepAgency, String procedureCode, Instant end, Effects sink) {
+        Outcome step = clock.stepOutcome(end, engine);
+        if (step == null) {
+            return clock;
+        }
+        String agency = agencies.byCode(stepAgency) != null ? stepAgency : DossierLedger.UNREGISTERED;
+        boolean late = step == Outcome.LATE;
+        sink.count(agency, procedureCode, localDay(end.getEpochSecond()), late ? Measure.STEPS_LATE : Measure.STEPS_ON_TIME,
+                1);
+        return late ? clock.stepJudgedLate() : clock;
+    }
+
     private void resolvedLate(DossierState s, long endSecond, Effects sink) {
         SlaClock c = s.clock();
         boolean apologized = c.reappointedDueSecond() != SlaClock.NONE;
@@ -178,7 +235,7 @@ final class DossierTracker {
         }
         if (e.dueAt() != null) {
             long start = calendar.clockStart(e.occurredAt()).getEpochSecond();
-            return new SlaClock(start, e.dueAt().getEpochSecond(), SlaClock.NONE, SlaClock.NONE, SlaClock.NONE, 0, 0);
+            return new SlaClock(start, e.dueAt().getEpochSecond(), SlaClock.NONE, SlaClock.NONE, SlaClock.NONE, 0, 0, 0, 0);
         }
         return null;
     }
@@ -206,13 +263,17 @@ final class DossierTracker {
         String agency = countedAgency(s);
         String procedure = countedProcedure(s);
         long day = localDay(end.getEpochSecond());
-        Outcome outcome = clock == null ? Outcome.ON_TIME : clock.outcome(end, engine);
+        Outcome outcome = clock == null ? Outcome.UNTRACKED : clock.outcome(end, engine);
         sink.count(agency, procedure, day, switch (outcome) {
             case EARLY -> Measure.RESOLVED_EARLY;
             case LATE -> Measure.RESOLVED_LATE;
+            case UNTRACKED -> Measure.RESOLVED_UNTRACKED;
             default -> Measure.RESOLVED_ON_TIME;
         }, 1);
         sink.count(agency, procedure, day, Measure.ENDED, 1);
+        if (catalogued != null && clock != null && s.acceptedAtMillis() != 0) {
+            judgeCommitment(s, catalogued, clock, end, agency, procedure, day, sink);
+        }
         // The online-payment denominator (DOMAIN §6): the catalog's fee column for a procedure it
         // knows, whatever the events said; the source's feeRequired only outside the catalog.
         if (catalogued != null ? catalogued.feeBearing() : (flags & DossierState.Flag.FEE_REQUIRED) != 0) {
@@ -230,21 +291,50 @@ final class DossierTracker {
             sink.count(agency, procedure, day, Measure.processingTimeBucket(ProcessingTime.bucket(minutes)), 1);
         }
         if (s.acceptedAtMillis() != 0) {
-            leaveOpenStock(s, flags, sink);
+            leaveOpenStock(s, clock != null, flags, end.getEpochSecond(), sink);
         }
         return outcome;
     }
 
-    private void leaveOpenStock(DossierState s, int flags, Effects sink) {
-        long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
-        Measure stock = (flags & DossierState.Flag.COUNTED_OVERDUE) != 0 ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
-        sink.count(countedAgency(s), countedProcedure(s), acceptDay, stock, -1);
+    /** Against an agency's committed time, where one applies: counted beside the statutory outcome. */
+    private void judgeCommitment(DossierState s, Procedure catalogued, SlaClock clock, Instant end, String agency,
+            String procedure, long day, Effects sink) {
+        long accepted = Math.floorDiv(s.acceptedAtMillis(), 1000);
+        Commitment c = commitments.find(catalogued.code(), s.receivingAgencyCode(),
+                java.time.LocalDate.ofEpochDay(localDay(accepted)), agencies);
+        if (c != null) {
+            Outcome o = clock.committedOutcome(end, accepted, catalogued.limit(), c.limit(), engine);
+            sink.count(agency, procedure, day,
+                    o == Outcome.LATE ? Measure.RESOLVED_BEYOND_COMMITMENT : Measure.RESOLVED_WITHIN_COMMITMENT, 1);
+        }
     }
 
-    private void moveToOverdue(DossierState s, Effects sink) {
-        long acceptDay = localDay(Math.floorDiv(s.acceptedAtMillis(), 1000));
-        sink.count(countedAgency(s), countedProcedure(s), acceptDay, Measure.OPEN_ON_TIME, -1);
-        sink.count(countedAgency(s), countedProcedure(s), acceptDay, Measure.OPEN_OVERDUE, 1);
+    private void leaveOpenStock(DossierState s, boolean tracked, int flags, long endSecond, Effects sink) {
+        Measure stock = !tracked ? Measure.OPEN_UNTRACKED
+                : (flags & DossierState.Flag.COUNTED_OVERDUE) != 0 ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
+        moveStock(s, stock, -1, endSecond, sink);
+    }
+
+    private void moveToOverdue(DossierState s, long movedSecond, Effects sink) {
+        moveStock(s, Measure.OPEN_ON_TIME, -1, movedSecond, sink);
+        moveStock(s, Measure.OPEN_OVERDUE, 1, movedSecond, sink);
+    }
+
+    /**
+     * A change of the open stock: kept under the acceptance date (the stock now), and as a move under
+     * the date it happened, from which a period's stock at its end is read (PeriodTally).
+     */
+    private void moveStock(DossierState s, Measure stock, long delta, long movedSecond, Effects sink) {
+        String agency = countedAgency(s);
+        String procedure = countedProcedure(s);
+        sink.count(agency, procedure, localDay(Math.floorDiv(s.acceptedAtMillis(), 1000)), stock, delta);
+        Measure move = switch (stock) {
+            case OPEN_ON_TIME -> Measure.MOVED_OPEN_ON_TIME;
+            case OPEN_OVERDUE -> Measure.MOVED_OPEN_OVERDUE;
+            case OPEN_UNTRACKED -> Measure.MOVED_OPEN_UNTRACKED;
+            default -> throw new IllegalArgumentException(stock + " is not an open-stock measure");
+        };
+        sink.count(agency, procedure, localDay(movedSecond), move, delta);
     }
 
     // ------------------------------------------------------------ deadlines
@@ -265,6 +355,7 @@ final class DossierTracker {
             }
             case DUE -> c.breachSecond(Breach.DUE);
             case REAPPOINTMENT -> c.breachSecond(Breach.REAPPOINTMENT);
+            case STEP -> c.breachSecond(Breach.STEP);
         };
     }
 
@@ -275,19 +366,22 @@ final class DossierTracker {
     public DossierState fire(DossierState s, Deadline d, long second, long detectedAtMillis, Effects sink) {
         int flags = s.flags() | d.sentFlag();
         if (d == Deadline.DUE && !s.has(DossierState.Flag.COUNTED_OVERDUE)) {
-            moveToOverdue(s, sink);
+            moveToOverdue(s, second, sink); // overdue from the due itself, whenever it was detected
             flags |= DossierState.Flag.COUNTED_OVERDUE;
         }
         DossierState fired = s.withSla(s.clock(), flags, s.outcome());
         SlaClock c = s.clock();
-        SlaEventType type = switch (d) {
-            case AT_RISK -> SlaEventType.AT_RISK;
-            case DUE -> SlaEventType.BREACHED;
-            case REAPPOINTMENT -> SlaEventType.REAPPOINTMENT_BREACHED;
+        SlaEventType type = d.announcedAs();
+        long due = switch (d) {
+            case REAPPOINTMENT -> c.reappointedDueSecond();
+            case STEP -> c.stepDueSecond();
+            default -> c.dueSecond();
         };
-        long due = d == Deadline.REAPPOINTMENT ? c.reappointedDueSecond() : c.dueSecond();
+        // The apology to the applicant is owed for the dossier's own dues; a late step is the
+        // agencies' matter (its data names the agency), not a missed appointment.
+        boolean apologyRequired = d == Deadline.DUE || d == Deadline.REAPPOINTMENT;
         sink.announce(type, fired, second, due, detectedAtMillis,
-                overdueMinutes(fired, Instant.ofEpochMilli(detectedAtMillis)), d != Deadline.AT_RISK);
+                overdueMinutes(fired, Instant.ofEpochMilli(detectedAtMillis)), apologyRequired);
         return fired;
     }
 

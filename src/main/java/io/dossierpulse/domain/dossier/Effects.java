@@ -10,8 +10,9 @@ import java.util.Arrays;
  * counter deltas and the announcements. One buffer per stream task, cleared and refilled for each
  * decision, so the per-event path allocates no effect objects; the adapters read it and persist.
  *
- * <p>Every counter delta of one decision belongs to the same dossier, hence to one receiving agency
- * and one procedure; only the local date and the measure vary.
+ * <p>Every counter delta of one decision belongs to the same dossier, hence to one procedure; it is
+ * kept under the receiving agency, except an inter-agency step's judgement, kept under the agency that
+ * held the step ({@link #countAgency}).
  */
 public final class Effects {
 
@@ -23,9 +24,9 @@ public final class Effects {
     private RejectionReason rejection;
     private String message;
 
-    private String agencyCode;
     private String procedureCode;
     private int counts;
+    private String[] countAgencies = new String[16];
     private long[] countDays = new long[16];
     private Measure[] countMeasures = new Measure[16];
     private long[] countDeltas = new long[16];
@@ -45,8 +46,8 @@ public final class Effects {
         next = null;
         rejection = null;
         message = null;
+        Arrays.fill(countAgencies, 0, counts, null);
         counts = 0;
-        agencyCode = null;
         procedureCode = null;
         Arrays.fill(announced, 0, announcements, null);
         announcements = 0;
@@ -71,12 +72,13 @@ public final class Effects {
 
     void count(String agency, String procedure, long epochDay, Measure measure, long delta) {
         if (counts == countDays.length) {
+            countAgencies = Arrays.copyOf(countAgencies, counts * 2);
             countDays = Arrays.copyOf(countDays, counts * 2);
             countMeasures = Arrays.copyOf(countMeasures, counts * 2);
             countDeltas = Arrays.copyOf(countDeltas, counts * 2);
         }
-        agencyCode = agency;
         procedureCode = procedure;
+        countAgencies[counts] = agency;
         countDays[counts] = epochDay;
         countMeasures[counts] = measure;
         countDeltas[counts] = delta;
@@ -128,9 +130,9 @@ public final class Effects {
         return counts;
     }
 
-    /** The receiving agency of every counter delta of this decision. */
-    public String agencyCode() {
-        return agencyCode;
+    /** The agency a counter delta is kept under: the receiving one, or for a step's judgement the step's. */
+    public String countAgency(int i) {
+        return countAgencies[i];
     }
 
     /** The procedure of every counter delta of this decision. */

@@ -8,12 +8,16 @@ import static io.dossierpulse.domain.indicators.Decision766.*;
  * left out of {@link Points#max()}: an agency with no fee-bearing dossiers is not marked down to 0%,
  * it simply cannot score those 10 points.
  *
- * @param onTime (RESOLVED_EARLY + RESOLVED_ON_TIME + OPEN_ON_TIME) / (resolved + open)
+ * @param onTime (RESOLVED_EARLY + RESOLVED_ON_TIME + OPEN_ON_TIME) / (resolved + open +
+ *               ENDED_NO_RESULT_OVERDUE), all judged against a due ("SLA untracked" dossiers are left
+ *               out); over a period the open stock is the one at its end ({@link PeriodTally})
  * @param onlineSubmission RECEIVED_ONLINE / (RECEIVED_IN_PERSON + RECEIVED_ONLINE + RECEIVED_POSTAL)
  * @param onlinePayment ENDED_PAID_ONLINE / ENDED_FEE_BEARING
  * @param digitization ENDED_DIGITIZED / ENDED
- * @param late RESOLVED_LATE / resolved
+ * @param late RESOLVED_LATE / resolved (judged against a due)
  * @param handlingSatisfaction 1 - (late + {@link Decision766#COMPLAINT_RATE}); null without resolved dossiers
+ * @param withinCommitment RESOLVED_WITHIN_COMMITMENT / (WITHIN + BEYOND): against agencies' committed
+ *                         times, beside the statutory basis; no points
  */
 public record Indicators(
         Rate onTime,
@@ -22,6 +26,7 @@ public record Indicators(
         Rate digitization,
         Rate late,
         Double handlingSatisfaction,
+        Rate withinCommitment,
         Points points) {
 
     /**
@@ -39,10 +44,12 @@ public record Indicators(
     }
 
     public static Indicators of(Tally t) {
-        long resolved = t.resolved();
+        // Dossiers without a due ("SLA untracked") are in neither rate: they cannot be on time or late.
+        long resolved = t.judgedResolved();
+        // Dossiers withdrawn or stopped past their due count against the period they ended in.
         Rate onTime = Rate.of(
             t.get(Measure.RESOLVED_EARLY) + t.get(Measure.RESOLVED_ON_TIME) + t.get(Measure.OPEN_ON_TIME),
-            resolved + t.open());
+            resolved + t.judgedOpen() + t.get(Measure.ENDED_NO_RESULT_OVERDUE));
         Rate online = Rate.of(t.get(Measure.RECEIVED_ONLINE), t.received());
         Rate payment = Rate.of(t.get(Measure.ENDED_PAID_ONLINE), t.get(Measure.ENDED_FEE_BEARING));
         Rate digitization = Rate.of(t.get(Measure.ENDED_DIGITIZED), t.get(Measure.ENDED));
@@ -77,7 +84,9 @@ public record Indicators(
             total += satisfactionPts;
             max += HANDLING_SATISFACTION_POINTS;
         }
-        return new Indicators(onTime, online, payment, digitization, late, satisfaction,
+        Rate commitment = Rate.of(t.get(Measure.RESOLVED_WITHIN_COMMITMENT),
+            t.get(Measure.RESOLVED_WITHIN_COMMITMENT) + t.get(Measure.RESOLVED_BEYOND_COMMITMENT));
+        return new Indicators(onTime, online, payment, digitization, late, satisfaction, commitment,
             new Points(onTimePts, onlinePts, paymentPts, digitizationPts, satisfactionPts, total, max));
     }
 

@@ -49,7 +49,49 @@ public enum Measure {
      */
     SOURCE_DUE_EARLIER,
     /** The same, the source's appointment on a later local date than the law gives. */
-    SOURCE_DUE_LATER;
+    SOURCE_DUE_LATER,
+    /**
+     * Dossiers resolved with no due to judge them by (a procedure outside the catalog whose source
+     * gave no appointment): "SLA untracked", in neither the on-time nor the late rate.
+     */
+    RESOLVED_UNTRACKED,
+    /** The open stock of such dossiers, by date of acceptance; they move to OPEN_ON_TIME when a due arrives. */
+    OPEN_UNTRACKED,
+    /** Apologies beyond the configured number of new appointments: counted, the date left as it was. */
+    REAPPOINTMENTS_BEYOND_LIMIT,
+    /**
+     * Inter-agency steps ended (by a transfer or the resolution) within their own allotment, counted
+     * under the agency that held the dossier during the step, on the date the step ended.
+     */
+    STEPS_ON_TIME,
+    /** The same, steps ended after their allotment's due: the agencies a multi-agency dossier was late at. */
+    STEPS_LATE,
+    /**
+     * Dossiers resolved within an agency's committed time (shorter than the statutory limit;
+     * docs/domain.md, "Committed times"), counted beside their statutory outcome.
+     */
+    RESOLVED_WITHIN_COMMITMENT,
+    /** The same, resolved after the committed time (whether or not within the statutory limit). */
+    RESOLVED_BEYOND_COMMITMENT,
+    /**
+     * The open stock's moves, kept under the date each happened (the OPEN_ measures keep the stock
+     * under the acceptance date): entering it, moving from on time to overdue, leaving it. With them
+     * a period's open stock is read as it stood at the period's end ({@link PeriodTally}).
+     */
+    MOVED_OPEN_ON_TIME,
+    /** See {@link #MOVED_OPEN_ON_TIME}. */
+    MOVED_OPEN_OVERDUE,
+    /** See {@link #MOVED_OPEN_ON_TIME}. */
+    MOVED_OPEN_UNTRACKED,
+    /**
+     * Dossiers withdrawn or stopped after their due: processed late in the period they ended, so in
+     * the on-time indicator's denominator (docs/indicators.md). Those ended within time are in neither term.
+     */
+    ENDED_NO_RESULT_OVERDUE;
+
+    /** Each OPEN_ stock measure and the measure of its moves, index for index. */
+    static final Measure[] STOCK = {OPEN_ON_TIME, OPEN_OVERDUE, OPEN_UNTRACKED};
+    static final Measure[] STOCK_MOVES = {MOVED_OPEN_ON_TIME, MOVED_OPEN_OVERDUE, MOVED_OPEN_UNTRACKED};
 
     private static final Measure[] VALUES = values();
 

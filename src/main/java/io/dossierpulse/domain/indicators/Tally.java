@@ -69,11 +69,23 @@ public final class Tally {
         return get(Measure.RECEIVED_IN_PERSON) + get(Measure.RECEIVED_ONLINE) + get(Measure.RECEIVED_POSTAL);
     }
 
+    /** Dossiers resolved, those without a due to judge them by ("SLA untracked") included. */
     public long resolved() {
+        return judgedResolved() + get(Measure.RESOLVED_UNTRACKED);
+    }
+
+    /** Dossiers resolved and judged against a due: early, on time or late. */
+    public long judgedResolved() {
         return get(Measure.RESOLVED_EARLY) + get(Measure.RESOLVED_ON_TIME) + get(Measure.RESOLVED_LATE);
     }
 
+    /** Open dossiers, those without a due ("SLA untracked") included. */
     public long open() {
+        return judgedOpen() + get(Measure.OPEN_UNTRACKED);
+    }
+
+    /** Open dossiers with a due: within it or overdue. */
+    public long judgedOpen() {
         return get(Measure.OPEN_ON_TIME) + get(Measure.OPEN_OVERDUE);
     }
 

@@ -11,11 +11,16 @@ public enum Outcome {
     /** Still open and not past its due instant. */
     IN_PROGRESS_ON_TIME,
     /** Still open and past its due instant (or already late by repeated supplement requests). */
-    IN_PROGRESS_OVERDUE;
+    IN_PROGRESS_OVERDUE,
+    /**
+     * Ended without any due to be judged by: a procedure outside the catalog whose source gave no
+     * appointment. Neither on time nor late (appended: the stored layout is by ordinal).
+     */
+    UNTRACKED;
 
     /** Whether processing has ended. */
     public boolean ended() {
-        return this == EARLY || this == ON_TIME || this == LATE;
+        return this == EARLY || this == ON_TIME || this == LATE || this == UNTRACKED;
     }
 
     /** Whether the outcome counts as on time for the progress indicator (ended on/before time, or open within time). */

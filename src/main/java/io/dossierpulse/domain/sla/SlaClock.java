@@ -4,7 +4,7 @@ import io.dossierpulse.domain.calendar.WorkingCalendar;
 import java.time.Instant;
 
 /**
- * The SLA clock of one dossier: an immutable value of epoch seconds and counters (64 bytes), so
+ * The SLA clock of one dossier: an immutable value of epoch seconds and counters (72 bytes), so
  * that each event costs one small allocation. Transitions that need working-time arithmetic take
  * the {@link SlaEngine}; absent instants are {@link #NONE}.
  *
@@ -21,6 +21,8 @@ import java.time.Instant;
  * @param stepDueSecond        the current inter-agency step's due, or NONE when it has no allotment
  * @param stepIndex            the current step, 0 first; TRANSFERRED moves to the next
  * @param supplementRequests   supplement requests so far
+ * @param reappointments       apologies with a new appointment so far, those beyond the engine's limit included
+ * @param lateSteps            the inter-agency steps judged late, one bit per step index (0-30)
  */
 public record SlaClock(
         long clockStartSecond,
@@ -29,7 +31,9 @@ public record SlaClock(
         long reappointedDueSecond,
         long stepDueSecond,
         int stepIndex,
-        int supplementRequests) {
+        int supplementRequests,
+        int reappointments,
+        int lateSteps) {
 
     /** Marks an absent instant. */
     public static final long NONE = Long.MIN_VALUE;
@@ -40,7 +44,7 @@ public record SlaClock(
     public SlaClock supplementRequested(Instant at) {
         long paused = pausedSecond == NONE ? at.getEpochSecond() : pausedSecond;
         return new SlaClock(clockStartSecond, dueSecond, paused, reappointedDueSecond, stepDueSecond, stepIndex,
-                supplementRequests + 1);
+                supplementRequests + 1, reappointments, lateSteps);
     }
 
     /** FEE_REQUESTED: pauses only when the procedure does not count the financial step. */
@@ -54,7 +58,7 @@ public record SlaClock(
             return this;
         }
         return new SlaClock(clockStartSecond, dueSecond, at.getEpochSecond(), reappointedDueSecond, stepDueSecond,
-                stepIndex, supplementRequests);
+                stepIndex, supplementRequests, reappointments, lateSteps);
     }
 
     /** SUPPLEMENT_RECEIVED / FEE_PAID: restarts the clock, moving every due by the working time paused. */
@@ -66,19 +70,25 @@ public record SlaClock(
         long paused = cal.workingOrdinal(at.getEpochSecond()) - cal.workingOrdinal(pausedSecond);
         if (paused <= 0) {
             return new SlaClock(clockStartSecond, dueSecond, NONE, reappointedDueSecond, stepDueSecond, stepIndex,
-                    supplementRequests);
+                    supplementRequests, reappointments, lateSteps);
         }
         return new SlaClock(clockStartSecond, shift(dueSecond, paused, cal), NONE,
                 shift(reappointedDueSecond, paused, cal), shift(stepDueSecond, paused, cal), stepIndex,
-                supplementRequests);
+                supplementRequests, reappointments, lateSteps);
     }
 
     /**
-     * APOLOGY_ISSUED at {@code at}: a new appointment, a second due; a later apology replaces it. The
-     * date promised is the one given: a pause under way moves it only by its part after the apology
-     * (the resume adds the whole pause, so the part before is taken off here, as for a transfer).
+     * APOLOGY_ISSUED at {@code at}: a new appointment, a second due; a later apology within the
+     * engine's limit of re-appointments replaces it, one beyond the limit is counted but leaves the
+     * standing appointment as it is (the law allows one new date; docs/domain.md). The date promised
+     * is the one given: a pause under way moves it only by its part after the apology (the resume
+     * adds the whole pause, so the part before is taken off here, as for a transfer).
      */
     public SlaClock reappoint(Instant at, Instant newDueAt, SlaEngine engine) {
+        if (engine.reappointmentLimitReached(reappointments)) {
+            return new SlaClock(clockStartSecond, dueSecond, pausedSecond, reappointedDueSecond, stepDueSecond,
+                    stepIndex, supplementRequests, reappointments + 1, lateSteps);
+        }
         long due = newDueAt.getEpochSecond();
         if (pausedSecond != NONE) {
             WorkingCalendar cal = engine.calendar();
@@ -88,7 +98,12 @@ public record SlaClock(
             }
         }
         return new SlaClock(clockStartSecond, dueSecond, pausedSecond, due, stepDueSecond, stepIndex,
-                supplementRequests);
+                supplementRequests, reappointments + 1, lateSteps);
+    }
+
+    /** Whether the latest apology was beyond the engine's limit of re-appointments (and so left the date as it was). */
+    public boolean beyondReappointmentLimit(SlaEngine engine) {
+        return reappointments > 0 && engine.reappointmentLimitReached(reappointments - 1);
     }
 
     /**
@@ -110,10 +125,22 @@ public record SlaClock(
             }
         }
         return new SlaClock(clockStartSecond, dueSecond, pausedSecond, reappointedDueSecond, stepDue, stepIndex + 1,
-                supplementRequests);
+                supplementRequests, reappointments, lateSteps);
+    }
+
+    /** The current step marked as judged late (steps beyond index 30 are judged but not remembered). */
+    public SlaClock stepJudgedLate() {
+        int bit = stepIndex < 31 ? 1 << stepIndex : 0;
+        return new SlaClock(clockStartSecond, dueSecond, pausedSecond, reappointedDueSecond, stepDueSecond, stepIndex,
+                supplementRequests, reappointments, lateSteps | bit);
     }
 
     // ------------------------------------------------------------ queries
+
+    /** Whether step {@code index} was judged late. */
+    public boolean stepLate(int index) {
+        return index >= 0 && index < 31 && (lateSteps & (1 << index)) != 0;
+    }
 
     public boolean paused() {
         return pausedSecond != NONE;
@@ -188,6 +215,29 @@ public record SlaClock(
             return Outcome.IN_PROGRESS_OVERDUE;
         }
         return Outcome.IN_PROGRESS_ON_TIME;
+    }
+
+    /**
+     * The outcome at {@code end} against a committed limit shorter than the statutory one: its due is
+     * counted from acceptance and moved by the same pauses as the statutory due (what moved that due
+     * is the pause total). More than one supplement round is late here too.
+     */
+    public Outcome committedOutcome(Instant end, long acceptedSecond, SlaLimit statutory, SlaLimit committed,
+            SlaEngine engine) {
+        if (lateBySupplements()) {
+            return Outcome.LATE;
+        }
+        long e = end.getEpochSecond();
+        return classify(e, effective(committedDueSecond(acceptedSecond, statutory, committed, engine), e,
+                engine.calendar()));
+    }
+
+    /** The committed limit's due, moved by the finished pauses as the statutory due was. */
+    public long committedDueSecond(long acceptedSecond, SlaLimit statutory, SlaLimit committed, SlaEngine engine) {
+        WorkingCalendar cal = engine.calendar();
+        long paused = cal.workingOrdinal(dueSecond) - cal.workingOrdinal(engine.dueEpochSecond(acceptedSecond, statutory));
+        long base = engine.dueEpochSecond(acceptedSecond, committed);
+        return paused <= 0 ? base : shift(base, paused, cal);
     }
 
     /** The current step judged against its own allotment at its end (a transfer or the dossier's end); null without one. */

@@ -23,19 +23,45 @@ public final class SlaEngine {
     /** Default at-risk threshold: one working day of 480 minutes remaining. */
     public static final long DEFAULT_AT_RISK_SECONDS = 480L * 60;
 
+    /**
+     * Default number of new appointments a dossier may be given (Decree 61/2018 art. 19: the apology
+     * letter sets one new date). 0 means no limit.
+     */
+    public static final int DEFAULT_MAX_REAPPOINTMENTS = 1;
+
     private final WorkingCalendar calendar;
     private final long atRiskSeconds;
+    private final int maxReappointments;
 
     public SlaEngine(WorkingCalendar calendar) {
         this(calendar, DEFAULT_AT_RISK_SECONDS);
     }
 
     public SlaEngine(WorkingCalendar calendar, long atRiskThresholdSeconds) {
+        this(calendar, atRiskThresholdSeconds, DEFAULT_MAX_REAPPOINTMENTS);
+    }
+
+    /** @param maxReappointments new appointments a dossier may be given; 0: no limit */
+    public SlaEngine(WorkingCalendar calendar, long atRiskThresholdSeconds, int maxReappointments) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         if (atRiskThresholdSeconds < 0) {
             throw new IllegalArgumentException("at-risk threshold must not be negative: " + atRiskThresholdSeconds);
         }
+        if (maxReappointments < 0) {
+            throw new IllegalArgumentException("max re-appointments must not be negative: " + maxReappointments);
+        }
         this.atRiskSeconds = atRiskThresholdSeconds;
+        this.maxReappointments = maxReappointments;
+    }
+
+    /** New appointments a dossier may be given; 0: no limit. */
+    public int maxReappointments() {
+        return maxReappointments;
+    }
+
+    /** Whether a dossier given {@code given} new appointments may be given no further one. */
+    public boolean reappointmentLimitReached(int given) {
+        return maxReappointments > 0 && given >= maxReappointments;
     }
 
     /** On {@link WorkingCalendar#standard()} with the default threshold. */
@@ -126,6 +152,8 @@ public final class SlaEngine {
                 SlaClock.NONE,
                 SlaClock.NONE,
                 firstStep == null ? SlaClock.NONE : dueFrom(accepted, ordinal, firstStep),
+                0,
+                0,
                 0,
                 0);
     }

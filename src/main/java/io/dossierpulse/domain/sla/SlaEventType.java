@@ -5,7 +5,9 @@ public enum SlaEventType {
     AT_RISK,
     BREACHED,
     REAPPOINTMENT_BREACHED,
-    RESOLVED_LATE;
+    RESOLVED_LATE,
+    /** An inter-agency step's due passed while the dossier was still at that step (its data names the agency). */
+    STEP_BREACHED;
 
     public String cloudEventType() {
         return "io.dossierpulse.sla." + name().toLowerCase();

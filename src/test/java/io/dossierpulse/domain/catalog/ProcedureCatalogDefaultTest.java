@@ -122,12 +122,27 @@ class ProcedureCatalogDefaultTest {
     void childrenUnderSixBundleHasItsThreeSteps() {
         Procedure p = catalog.byCode("HT-314");
         assertEquals(3, p.steps().size());
-        assertEquals(List.of(AgencyLevel.COMMUNE, AgencyLevel.DISTRICT, AgencyLevel.DISTRICT),
+        assertEquals(List.of(AgencyLevel.COMMUNE, AgencyLevel.COMMUNE, AgencyLevel.DISTRICT),
                 p.steps().stream().map(ProcedureStep::level).toList());
         assertTrue(p.steps().get(0).name().contains("khai sinh"));
         assertTrue(p.steps().get(1).name().contains("thường trú"));
         assertTrue(p.steps().get(2).name().contains("bảo hiểm y tế"));
-        assertEquals(27, p.steps().stream().mapToInt(s -> s.allotment().amount()).sum());
+        assertEquals(27, p.limit().amount());
+    }
+
+    /**
+     * A step that is a catalogued procedure of its own gets that procedure's limit: the bundles'
+     * birth, death, residence and removal steps agree with HT-301, HT-303, CR-301 and CR-305.
+     */
+    @Test
+    void aBundlesStepsAgreeWithTheProceduresTheyAre() {
+        assertEquals(catalog.byCode("HT-301").limit(), catalog.byCode("HT-314").steps().get(0).allotment());
+        assertEquals(catalog.byCode("CR-301").limit(), catalog.byCode("HT-314").steps().get(1).allotment());
+        assertEquals(catalog.byCode("HT-303").limit(), catalog.byCode("HT-315").steps().get(0).allotment());
+        assertEquals(catalog.byCode("CR-305").limit(), catalog.byCode("HT-315").steps().get(1).allotment());
+        assertEquals(AgencyLevel.DISTRICT, catalog.byCode("CN-202").level(), "tobacco retail, as alcohol retail");
+        assertEquals(catalog.byCode("CN-201").level(), catalog.byCode("CN-202").level());
+        assertEquals(null, catalog.byCode("CN-101"));
     }
 
     @Test

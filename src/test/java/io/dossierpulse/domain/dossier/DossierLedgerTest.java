@@ -173,7 +173,7 @@ class DossierLedgerTest {
         assertEquals(1, t.get(Measure.RECEIVED_ONLINE));
         assertEquals(1, t.get(Measure.ACCEPTED));
         assertEquals(1, t.get(Measure.OPEN_ON_TIME));
-        assertEquals("P-BD-PHUCXA", fx.agencyCode());
+        assertEquals("P-BD-PHUCXA", fx.countAgency(0));
         assertEquals("HT-304", fx.procedureCode());
         assertEquals(0, fx.announcements());
         assertEquals(0, s.lateArrivalMillis(), "arrived in order");
@@ -275,7 +275,7 @@ class DossierLedgerTest {
                 "PROC-OF-ITS-CHOOSING", Channel.ONLINE, null, null, null, true, true, null, null);
         DossierState s = apply(null, e);
         assertEquals(Effects.Verdict.APPLIED, fx.verdict());
-        assertEquals(DossierLedger.UNREGISTERED, fx.agencyCode());
+        assertEquals(DossierLedger.UNREGISTERED, fx.countAgency(0));
         assertEquals(DossierLedger.UNREGISTERED, fx.procedureCode());
         assertEquals(1, counted(LocalDate.of(2025, 3, 12)).get(Measure.RECEIVED_UNREGISTERED));
         assertEquals("AGENCY-OF-ITS-CHOOSING", s.receivingAgencyCode());
@@ -283,7 +283,7 @@ class DossierLedgerTest {
         // A known agency with an unknown procedure keeps its agency.
         apply(null, new DossierEvent("u-2", "U2", 1, EventType.ACCEPTED, WED_10, "P-BD-PHUCXA", "PROC-X",
                 Channel.ONLINE, null, null, null, true, true, null, null));
-        assertEquals("P-BD-PHUCXA", fx.agencyCode());
+        assertEquals("P-BD-PHUCXA", fx.countAgency(0));
         assertEquals(DossierLedger.UNREGISTERED, fx.procedureCode());
     }
 
