@@ -47,11 +47,14 @@ public class AgencyResource {
     static final int MAX_AT_RISK = 1_000;
 
     private final AgencyDirectory agencies;
+    private final io.dossierpulse.view.CounterView view;
     private final ProcedureCatalog catalog;
     private final InstanceRouter router;
     private final SlaEngine engine;
 
-    AgencyResource(AgencyDirectory agencies, ProcedureCatalog catalog, InstanceRouter router, SlaEngine engine) {
+    AgencyResource(AgencyDirectory agencies, ProcedureCatalog catalog, InstanceRouter router, SlaEngine engine,
+            io.dossierpulse.view.CounterView view) {
+        this.view = view;
         this.agencies = agencies;
         this.catalog = catalog;
         this.router = router;
@@ -96,8 +99,10 @@ public class AgencyResource {
             @QueryParam("to") String to, @HeaderParam(InstanceRouter.FORWARDED_HEADER) String forwardedMark) {
         boolean forwarded = router.forwardedByInstance(forwardedMark);
         DateRange r = DateRange.parse(from, to);
-        Map<String, Tally> local = StoreQueries.tallyByProcedure(router.streams(),
-                (agency, day) -> agencies.isWithin(agency, code, day), r.from(), r.to());
+        // Read by the period rule, as the agencies' figures: the open stock at the period's end.
+        Map<String, Tally> local = StoreQueries.periodByProcedure(router.streams(),
+                (agency, day) -> agencies.isWithin(agency, code, day), r.from(), r.to(), view.store().firstKeptDate(),
+                view.today());
         if (forwarded) {
             return Uni.createFrom().item(board(code, r, local));
         }

@@ -14,6 +14,9 @@ import java.time.ZoneOffset;
  *                     else IN_PROGRESS_ON_TIME or IN_PROGRESS_OVERDUE now; UNTRACKED while open without a due
  * @param dueAt        the procedure's due as it stands now (an ongoing pause counted)
  * @param sourceDueAt  the appointment the source system gave (its latest dueAt), beside the computed one
+ * @param sourceReappointedDueAt the new appointment of the source's latest apology as given (newDueAt);
+ *                     reappointedDueAt is that date as it stands (moved by a pause after the apology,
+ *                     or the first date where a later apology was beyond the limit)
  * @param registeredProcedure whether the procedure code is in the catalog (else counted as unregistered)
  * @param reappointments new appointments given (apologies), those beyond the configured limit included
  * @param lateSteps    the inter-agency steps (0 first) judged late at their end
@@ -39,6 +42,7 @@ public record DossierView(
         OffsetDateTime dueAt,
         OffsetDateTime sourceDueAt,
         OffsetDateTime reappointedDueAt,
+        OffsetDateTime sourceReappointedDueAt,
         boolean paused,
         int supplementRequests,
         int reappointments,
@@ -70,6 +74,7 @@ public record DossierView(
                 c == null ? null : at(s.ended() ? c.dueAt() : c.dueAsOf(now, engine)),
                 at(s.sourceDueAt()),
                 c == null ? null : at(c.reappointedDueAsOf(now, engine)),
+                at(s.sourceNewDueAt()),
                 c != null && c.paused(),
                 c == null ? 0 : c.supplementRequests(),
                 c == null ? 0 : c.reappointments(),

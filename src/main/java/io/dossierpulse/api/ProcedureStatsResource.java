@@ -37,8 +37,10 @@ public class ProcedureStatsResource {
 
     private final InstanceRouter router;
     private final ProcedureCatalog catalog;
+    private final io.dossierpulse.view.CounterView view;
 
-    ProcedureStatsResource(InstanceRouter router, ProcedureCatalog catalog) {
+    ProcedureStatsResource(InstanceRouter router, ProcedureCatalog catalog, io.dossierpulse.view.CounterView view) {
+        this.view = view;
         this.router = router;
         this.catalog = catalog;
     }
@@ -74,7 +76,10 @@ public class ProcedureStatsResource {
 
     /** This instance's partitions: every agency's tally of the procedure on each date. */
     private Tally local(String code, DateRange r) {
-        return StoreQueries.procedureTally(router.streams(), code, r.from(), r.to());
+        // Read by the period rule, as the agencies' figures: the open stock at the period's end.
+        Tally t = StoreQueries.periodByProcedure(router.streams(), (agency, day) -> true, r.from(), r.to(),
+                view.store().firstKeptDate(), view.today()).get(code);
+        return t == null ? new Tally() : t;
     }
 
     private static Tally counts(String body) {

@@ -17,8 +17,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * version 5: version byte, status code byte, channel code byte (0 = none), then the strings as
  * u16 length + UTF-8, the longs and int, the two long arrays as u8 count + values, then the SLA
  * part: a presence byte and the clock's five longs and four ints, the flags int, and the outcome
- * (ordinal + 1, 0 = open), the source's appointment (a long, Long.MIN_VALUE = none). Versions 1 (no SLA
- * part), 2 (no arrival time), 3 (no source appointment) and 4 (no re-appointment count, no late steps) are still
+ * (ordinal + 1, 0 = open), the source's appointment and its latest new appointment (two longs,
+ * Long.MIN_VALUE = none). Versions 1 (no SLA
+ * part), 2 (no arrival time), 3 (no source appointment) and 4 (no re-appointment count, no late steps, no source's new appointment) are still
  * read: stores outlive releases.
  */
 public final class DossierStateSerde implements Serde<DossierState>, Serializer<DossierState>, Deserializer<DossierState> {
@@ -38,7 +39,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         byte[] procedure = utf8(s.procedureCode());
         int size = 3 + 2 + id.length + 2 + receiving.length + 2 + current.length + 2 + procedure.length
                 + 6 * 8 + 4 + 1 + 8 * s.recentEventIds().length + 1 + 8 * s.skippedSeqs().length
-                + 1 + (s.clock() == null ? 0 : 5 * 8 + 4 * 4) + 4 + 1 + 8;
+                + 1 + (s.clock() == null ? 0 : 5 * 8 + 4 * 4) + 4 + 1 + 8 + 8;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(VERSION);
         b.put((byte) s.status().code());
@@ -67,6 +68,7 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
         b.putInt(s.flags());
         b.put((byte) (s.outcome() == null ? 0 : s.outcome().ordinal() + 1));
         b.putLong(s.sourceDueSecond());
+        b.putLong(s.sourceNewDueSecond());
         return b.array();
     }
 
@@ -120,9 +122,10 @@ public final class DossierStateSerde implements Serde<DossierState>, Serializer<
                 outcome = o == 0 ? null : OUTCOMES[o - 1];
             }
             long sourceDue = version >= 4 ? b.getLong() : SlaClock.NONE;
+            long sourceNewDue = version >= 5 ? b.getLong() : SlaClock.NONE;
             return new DossierState(id, status, receiving, current.isEmpty() ? receiving : current, procedure, channel,
                     submitted, accepted, ended, lastEvent, arrived, lastSeq, transitions, recent, skipped, clock, flags, outcome,
-                    sourceDue);
+                    sourceDue, sourceNewDue);
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt dossier state of " + data.length + " bytes", e);
         }

@@ -71,27 +71,6 @@ public final class StoreQueries {
         return out;
     }
 
-    /**
-     * The counters over a range of local dates per procedure, summed over the agencies that
-     * {@code agencyOnDate} accepts on each date.
-     */
-    public static java.util.Map<String, Tally> tallyByProcedure(KafkaStreams streams,
-            java.util.function.BiPredicate<String, LocalDate> agencyOnDate, LocalDate from, LocalDate to) {
-        ReadOnlyKeyValueStore<String, Tally> counters = store(streams, DossierTopology.COUNTER_STORE);
-        java.util.Map<String, Tally> out = new java.util.TreeMap<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            try (KeyValueIterator<String, Tally> it = counters.prefixScan(CounterKeys.dayPrefix(d), KEYS)) {
-                while (it.hasNext()) {
-                    KeyValue<String, Tally> kv = it.next();
-                    if (agencyOnDate.test(CounterKeys.agencyOf(CounterKeys.agencyDayOf(kv.key)), d)) {
-                        out.computeIfAbsent(CounterKeys.procedureOf(kv.key), k -> new Tally()).merge(kv.value);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
     /** The counters of one procedure over a range of local dates, all agencies, summed. */
     public static Tally procedureTally(KafkaStreams streams, String procedureCode, LocalDate from, LocalDate to) {
         ReadOnlyKeyValueStore<String, Tally> counters = store(streams, DossierTopology.COUNTER_STORE);
@@ -107,6 +86,61 @@ public final class StoreQueries {
             }
         }
         return sum;
+    }
+
+    /**
+     * {@link #tallyByProcedure} read by the period rule ({@link io.dossierpulse.domain.indicators.PeriodTally}):
+     * the flows of from..to and the open stock as it stood at the end of {@code to}. One pass over
+     * the dates from the earlier of {@code from} and {@code firstKept} to the later of {@code to} and
+     * {@code today}, each date scanned once.
+     *
+     * @param firstKept the first date whose open stock is counted (the view's retention)
+     */
+    public static java.util.Map<String, Tally> periodByProcedure(KafkaStreams streams,
+            java.util.function.BiPredicate<String, LocalDate> agencyOnDate, LocalDate from, LocalDate to,
+            LocalDate firstKept, LocalDate today) {
+        ReadOnlyKeyValueStore<String, Tally> counters = store(streams, DossierTopology.COUNTER_STORE);
+        java.util.Map<String, Tally> flows = new java.util.TreeMap<>();
+        java.util.Map<String, Tally> now = new java.util.TreeMap<>();
+        java.util.Map<String, Tally> after = new java.util.TreeMap<>();
+        LocalDate first = from.isBefore(firstKept) ? from : firstKept;
+        LocalDate last = to.isAfter(today) ? to : today;
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            boolean inPeriod = !d.isBefore(from) && !d.isAfter(to);
+            boolean inStock = !d.isBefore(firstKept) && !d.isAfter(today);
+            boolean afterPeriod = d.isAfter(to) && !d.isAfter(today);
+            if (!inPeriod && !inStock) {
+                continue;
+            }
+            try (KeyValueIterator<String, Tally> it = counters.prefixScan(CounterKeys.dayPrefix(d), KEYS)) {
+                while (it.hasNext()) {
+                    KeyValue<String, Tally> kv = it.next();
+                    if (!agencyOnDate.test(CounterKeys.agencyOf(CounterKeys.agencyDayOf(kv.key)), d)) {
+                        continue;
+                    }
+                    String procedure = CounterKeys.procedureOf(kv.key);
+                    if (inPeriod) {
+                        flows.computeIfAbsent(procedure, k -> new Tally()).merge(kv.value);
+                    }
+                    if (inStock) {
+                        now.computeIfAbsent(procedure, k -> new Tally()).merge(kv.value);
+                    }
+                    if (afterPeriod) {
+                        after.computeIfAbsent(procedure, k -> new Tally()).merge(kv.value);
+                    }
+                }
+            }
+        }
+        java.util.Map<String, Tally> out = new java.util.TreeMap<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(flows.keySet());
+        keys.addAll(now.keySet());
+        for (String k : keys) {
+            Tally t = io.dossierpulse.domain.indicators.PeriodTally.of(flows.get(k), now.get(k), after.get(k));
+            if (!t.isZero()) {
+                out.put(k, t);
+            }
+        }
+        return out;
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams streams, String name) {

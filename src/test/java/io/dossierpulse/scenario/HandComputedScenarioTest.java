@@ -95,10 +95,15 @@ class HandComputedScenarioTest {
                 expectWeek(given().config(DOUBLES).get(scope + "?" + PERIOD).then().statusCode(200));
             }
         });
-        // Day by day: flows on the event's date, the open stock on the acceptance date.
+        // Day by day: flows on the event's date, the open stock as it stood at the end of the day
+        // (docs/indicators.md, "Period semantics"): on Monday evening the five accepted are open, all
+        // within time (due Thursday at the earliest); on Thursday evening S4 is open and overdue.
         given().get("/api/agencies/" + WARD + "/stats?from=2025-06-02&to=2025-06-02").then()
-                .body("counts.ACCEPTED", equalTo(5)).body("counts.OPEN_OVERDUE", equalTo(1))
-                .body("counts.RESOLVED_EARLY", equalTo(0));
+                .body("counts.ACCEPTED", equalTo(5)).body("counts.OPEN_ON_TIME", equalTo(5))
+                .body("counts.OPEN_OVERDUE", equalTo(0)).body("counts.RESOLVED_EARLY", equalTo(0));
+        given().config(DOUBLES).get("/api/agencies/" + WARD + "/stats?from=2025-06-05&to=2025-06-05").then()
+                .body("counts.OPEN_ON_TIME", equalTo(0)).body("counts.OPEN_OVERDUE", equalTo(2))
+                .body("indicators.onTime.value", closeTo(1.0 / 3, 1e-9)); // S2 on time over S2, S3, S4
         given().get("/api/agencies/" + WARD + "/stats?from=2025-06-05&to=2025-06-05").then()
                 .body("counts.RESOLVED_ON_TIME", equalTo(1)).body("received", equalTo(0));
         given().get("/api/indicators?level=COMMUNE&" + PERIOD).then().statusCode(200)

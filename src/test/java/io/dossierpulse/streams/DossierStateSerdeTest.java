@@ -69,8 +69,12 @@ class DossierStateSerdeTest {
         assertEquals(0, back.lateArrivalMillis(), "an old state counts as settled long ago");
     }
 
-    /** Version 4 is version 5 without the clock's last two ints, the re-appointment count and the late steps. */
-    private static byte[] v4(byte[] v5, boolean hasClock) {
+    /**
+     * Version 4 is version 5 without the trailing source's new appointment and without the clock's
+     * last two ints, the re-appointment count and the late steps.
+     */
+    private static byte[] v4(byte[] v5WithNewDue, boolean hasClock) {
+        byte[] v5 = java.util.Arrays.copyOf(v5WithNewDue, v5WithNewDue.length - 8); // the source's new appointment
         byte[] out;
         if (hasClock) {
             int at = v5.length - 8 - 1 - 4 - 8; // before the source appointment, outcome, flags and the two ints

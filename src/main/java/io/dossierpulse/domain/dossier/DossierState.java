@@ -23,6 +23,8 @@ import java.util.Arrays;
  *                            procedure whose events carry no dueAt
  * @param flags               {@link Flag} bits: what is known of the dossier and which SLA events were sent
  * @param outcome             the final classification once processing ended; null while open
+ * @param sourceNewDueSecond  the new appointment the source gave with its latest apology (newDueAt, as
+ *                            given; the clock's re-appointment is moved by pauses), or {@link SlaClock#NONE}
  * @param sourceDueSecond     the appointment the source system gave (its latest dueAt, NgayHenTra), kept
  *                            beside the computed due whatever the catalog says; {@link SlaClock#NONE} if none
  */
@@ -45,7 +47,8 @@ public record DossierState(
         SlaClock clock,
         int flags,
         Outcome outcome,
-        long sourceDueSecond) {
+        long sourceDueSecond,
+        long sourceNewDueSecond) {
 
     /** Bits of {@link #flags()}. */
     public static final class Flag {
@@ -83,7 +86,8 @@ public record DossierState(
                 e.type() == EventType.ACCEPTED ? at : 0,
                 isEnd(e.type()) ? at : 0,
                 at, lateArrivalMillis, e.seq(), 1, new long[] {eventIdHash(e.eventId())}, NONE, null, attributes(0, e), null,
-                e.dueAt() == null ? SlaClock.NONE : e.dueAt().getEpochSecond());
+                e.dueAt() == null ? SlaClock.NONE : e.dueAt().getEpochSecond(),
+                e.newDueAt() == null ? SlaClock.NONE : e.newDueAt().getEpochSecond());
     }
 
     /** The state after a transition the lifecycle has allowed (the SLA part is carried over). */
@@ -100,7 +104,8 @@ public record DossierState(
                 Math.max(lastEventAtMillis, at), lateArrivalMillis,
                 e.seq(), transitions + 1, remember(recentEventIds, eventIdHash(e.eventId())), skippedSeqs,
                 clock, attributes(flags, e), outcome,
-                e.dueAt() == null ? sourceDueSecond : e.dueAt().getEpochSecond()); // the source's latest word
+                e.dueAt() == null ? sourceDueSecond : e.dueAt().getEpochSecond(), // the source's latest word
+                e.newDueAt() == null ? sourceNewDueSecond : e.newDueAt().getEpochSecond());
     }
 
     /** The state after an event whose seq is used up without changing the dossier (a rejected transition). */
@@ -108,7 +113,7 @@ public record DossierState(
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, Math.max(lastSeq, seq),
                 transitions, remember(recentEventIds, eventIdHash(eventId)), skippedSeqs, clock, flags, outcome,
-                sourceDueSecond);
+                sourceDueSecond, sourceNewDueSecond);
     }
 
     /** The state after giving up on the seqs between lastSeq and {@code nextSeq} (exclusive). */
@@ -121,7 +126,7 @@ public record DossierState(
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, nextSeq - 1, transitions,
-                recentEventIds, skipped, clock, flags, outcome, sourceDueSecond);
+                recentEventIds, skipped, clock, flags, outcome, sourceDueSecond, sourceNewDueSecond);
     }
 
     /** The state of a dossier started by a seq above 1: the seqs below it are given up. */
@@ -133,19 +138,25 @@ public record DossierState(
         }
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, lastSeq, transitions,
-                recentEventIds, skipped, clock, flags, outcome, sourceDueSecond);
+                recentEventIds, skipped, clock, flags, outcome, sourceDueSecond, sourceNewDueSecond);
     }
 
     /** The same dossier with its SLA part replaced. */
     public DossierState withSla(SlaClock newClock, int newFlags, Outcome newOutcome) {
         return new DossierState(dossierId, status, receivingAgencyCode, currentAgencyCode, procedureCode, channel,
                 submittedAtMillis, acceptedAtMillis, endedAtMillis, lastEventAtMillis, lateArrivalMillis, lastSeq, transitions,
-                recentEventIds, skippedSeqs, newClock, newFlags, newOutcome, sourceDueSecond);
+                recentEventIds, skippedSeqs, newClock, newFlags, newOutcome, sourceDueSecond,
+                sourceNewDueSecond);
     }
 
     /** The appointment the source system gave (its latest {@code dueAt}), or null; beside the computed due. */
     public java.time.Instant sourceDueAt() {
         return sourceDueSecond == SlaClock.NONE ? null : java.time.Instant.ofEpochSecond(sourceDueSecond);
+    }
+
+    /** The new appointment the source gave with its latest apology, as given, or null. */
+    public java.time.Instant sourceNewDueAt() {
+        return sourceNewDueSecond == SlaClock.NONE ? null : java.time.Instant.ofEpochSecond(sourceNewDueSecond);
     }
 
     public boolean has(int flag) {
@@ -222,7 +233,7 @@ public record DossierState(
                 && lastSeq == s.lastSeq && transitions == s.transitions
                 && Arrays.equals(recentEventIds, s.recentEventIds) && Arrays.equals(skippedSeqs, s.skippedSeqs)
                 && java.util.Objects.equals(clock, s.clock) && flags == s.flags && outcome == s.outcome
-                && sourceDueSecond == s.sourceDueSecond;
+                && sourceDueSecond == s.sourceDueSecond && sourceNewDueSecond == s.sourceNewDueSecond;
     }
 
     @Override

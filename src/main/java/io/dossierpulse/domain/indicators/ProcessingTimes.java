@@ -26,7 +26,8 @@ public record ProcessingTimes(long resolved, Percentile p50, Percentile p90, Per
         }
     }
 
-    private static final int BUCKETS = Measure.COUNT - Measure.PT_00.ordinal();
+    // PT_00..PT_15 only: measures appended after them (SOURCE_DUE_*, ...) are not buckets.
+    private static final int BUCKETS = Measure.PT_15.ordinal() - Measure.PT_00.ordinal() + 1;
 
     public static ProcessingTimes of(Tally t) {
         long n = resolvedIn(t);

@@ -48,6 +48,7 @@ class ReappointmentLimitTest {
         assertEquals(1, SlaEngine.standard().maxReappointments());
         LedgerProbe p = history(SlaEngine.standard());
         assertEquals(at("2025-03-18T10:00:00+07:00"), p.state().clock().reappointedDueAt());
+        assertEquals(at("2025-03-21T10:00:00+07:00"), p.state().sourceNewDueAt(), "the source's word is kept beside it");
         assertEquals(2, p.state().clock().reappointments());
         assertEquals(1, p.on(LocalDate.of(2025, 3, 19)).get(Measure.REAPPOINTMENTS_BEYOND_LIMIT));
         assertEquals(2, p.total().get(Measure.APOLOGIES), "every apology letter is counted");

@@ -144,4 +144,16 @@ class ProcessingTimesTest {
             assertEquals(n, ProcessingTimes.of(t).resolved());
         }
     }
+
+    /** Measures appended after PT_15 are not buckets (a defect the browser test found: an index past the 16 bounds). */
+    @Test
+    void onlyTheSixteenBucketsAreTheHistogram() {
+        Tally t = new Tally().add(Measure.processingTimeBucket(3), 1);
+        for (int m = Measure.PT_15.ordinal() + 1; m < Measure.COUNT; m++) {
+            t.add(Measure.of(m), 5);
+        }
+        ProcessingTimes p = ProcessingTimes.of(t);
+        assertEquals(1, p.resolved());
+        assertEquals(ProcessingTimes.Percentile.ofBucket(3), p.p99());
+    }
 }
