@@ -100,9 +100,11 @@ public class AgencyResource {
         boolean forwarded = router.forwardedByInstance(forwardedMark);
         DateRange r = DateRange.parse(from, to);
         // Read by the period rule, as the agencies' figures: the open stock at the period's end.
+        // An agency ended by the period's end also counts under the one holding its dossiers then, as
+        // the agencies' figures do (CounterView.toHolders).
         Map<String, Tally> local = StoreQueries.periodByProcedure(router.streams(),
-                (agency, day) -> agencies.isWithin(agency, code, day), r.from(), r.to(), view.store().firstKeptDate(),
-                view.today());
+                (agency, day) -> agencies.isWithinAsCounted(agency, code, day) || heldWithin(agency, code, r.to()),
+                null, r.from(), r.to(), view.store().firstKeptDate(), view.today());
         if (forwarded) {
             return Uni.createFrom().item(board(code, r, local));
         }
@@ -144,6 +146,16 @@ public class AgencyResource {
                     all.sort(OverdueResource.MOST_OVERDUE_FIRST);
                     return new AtRiskList(code, List.copyOf(all.subList(0, Math.min(size, all.size()))));
                 });
+    }
+
+    /** Whether an agency ended by {@code end} has its dossiers held then by {@code scope} or an agency within it. */
+    private boolean heldWithin(String agency, String scope, java.time.LocalDate end) {
+        Agency a = agencies.byCode(agency);
+        if (a == null || a.isActiveOn(end)) {
+            return false;
+        }
+        Agency holder = agencies.holderOn(agency, end);
+        return holder != null && agencies.isWithin(holder.code(), scope, end);
     }
 
     private ProcedureBoard board(String code, DateRange r, Map<String, Tally> byProcedure) {

@@ -77,7 +77,7 @@ public class ProcedureStatsResource {
     /** This instance's partitions: every agency's tally of the procedure on each date. */
     private Tally local(String code, DateRange r) {
         // Read by the period rule, as the agencies' figures: the open stock at the period's end.
-        Tally t = StoreQueries.periodByProcedure(router.streams(), (agency, day) -> true, r.from(), r.to(),
+        Tally t = StoreQueries.periodByProcedure(router.streams(), (agency, day) -> true, code, r.from(), r.to(),
                 view.store().firstKeptDate(), view.today()).get(code);
         return t == null ? new Tally() : t;
     }

@@ -94,11 +94,12 @@ public final class StoreQueries {
      * the dates from the earlier of {@code from} and {@code firstKept} to the later of {@code to} and
      * {@code today}, each date scanned once.
      *
+     * @param procedureCode only this procedure, or null for every one
      * @param firstKept the first date whose open stock is counted (the view's retention)
      */
     public static java.util.Map<String, Tally> periodByProcedure(KafkaStreams streams,
-            java.util.function.BiPredicate<String, LocalDate> agencyOnDate, LocalDate from, LocalDate to,
-            LocalDate firstKept, LocalDate today) {
+            java.util.function.BiPredicate<String, LocalDate> agencyOnDate, String procedureCode, LocalDate from,
+            LocalDate to, LocalDate firstKept, LocalDate today) {
         ReadOnlyKeyValueStore<String, Tally> counters = store(streams, DossierTopology.COUNTER_STORE);
         java.util.Map<String, Tally> flows = new java.util.TreeMap<>();
         java.util.Map<String, Tally> now = new java.util.TreeMap<>();
@@ -115,10 +116,11 @@ public final class StoreQueries {
             try (KeyValueIterator<String, Tally> it = counters.prefixScan(CounterKeys.dayPrefix(d), KEYS)) {
                 while (it.hasNext()) {
                     KeyValue<String, Tally> kv = it.next();
-                    if (!agencyOnDate.test(CounterKeys.agencyOf(CounterKeys.agencyDayOf(kv.key)), d)) {
+                    String procedure = CounterKeys.procedureOf(kv.key);
+                    if (procedureCode != null && !procedureCode.equals(procedure)
+                            || !agencyOnDate.test(CounterKeys.agencyOf(CounterKeys.agencyDayOf(kv.key)), d)) {
                         continue;
                     }
-                    String procedure = CounterKeys.procedureOf(kv.key);
                     if (inPeriod) {
                         flows.computeIfAbsent(procedure, k -> new Tally()).merge(kv.value);
                     }
@@ -134,6 +136,7 @@ public final class StoreQueries {
         java.util.Map<String, Tally> out = new java.util.TreeMap<>();
         java.util.Set<String> keys = new java.util.TreeSet<>(flows.keySet());
         keys.addAll(now.keySet());
+        keys.addAll(after.keySet());
         for (String k : keys) {
             Tally t = io.dossierpulse.domain.indicators.PeriodTally.of(flows.get(k), now.get(k), after.get(k));
             if (!t.isZero()) {

@@ -120,6 +120,7 @@ public class CounterView implements CounterPublisher {
         Map<String, Tally> out = new java.util.TreeMap<>();
         java.util.Set<String> keys = new java.util.TreeSet<>(flows.keySet());
         keys.addAll(now.keySet());
+        keys.addAll(after.keySet());
         for (String k : keys) {
             out.put(k, io.dossierpulse.domain.indicators.PeriodTally.of(flows.get(k), now.get(k), after.get(k)));
         }

@@ -172,8 +172,10 @@ public final class CounterViewStore {
 
     /**
      * Sums per agency with each agency's counts also added to every ancestor it rolls up to on the
-     * date counted (the hierarchy changes over time). A code the directory does not know, or does
-     * not know as active on that date, counts under itself and under the city root only. Sorted by code.
+     * date counted (the hierarchy changes over time); counts dated after the agency ended (dossiers it
+     * accepted, ending later) roll up under its ancestors of its last day, the structure of their
+     * acceptance. A code the directory does not know, or one counted before it began, counts under
+     * itself and under the city root only. Sorted by code.
      */
     public Map<String, Tally> rolledUp(LocalDate from, LocalDate to, AgencyDirectory dir) {
         Objects.requireNonNull(dir, "dir");
@@ -181,7 +183,7 @@ public final class CounterViewStore {
         Map<String, Tally> out = new TreeMap<>();
         forEachDate(from, to, (date, perAgency) -> perAgency.forEach((code, t) -> {
             merge(out, code, t);
-            List<Agency> chain = dir.ancestors(code, date);
+            List<Agency> chain = dir.ancestorsAsCounted(code, date);
             if (chain.isEmpty()) {
                 if (!code.equals(root)) {
                     merge(out, root, t);

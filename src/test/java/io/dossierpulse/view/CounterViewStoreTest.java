@@ -269,13 +269,15 @@ class CounterViewStoreTest {
         LocalDate before = LocalDate.of(2025, 6, 30);
         LocalDate after = LocalDate.of(2025, 7, 1);
         s.publish(0, before, "P-BD-PHUCXA", accepted(1));
-        s.publish(0, after, "P-BD-PHUCXA", accepted(2)); // ended the day before: like an unknown code
+        // Ended the day before: a dossier it received (so accepted while it existed) resolved after the
+        // reform rolls up under the structure of its acceptance, the agency's last day.
+        s.publish(0, after, "P-BD-PHUCXA", accepted(2));
         s.publish(0, after, "P-BADINH", accepted(4));
 
         Map<String, Tally> got = s.rolledUp(before, after, directory());
 
         assertEquals(accepted(3), got.get("P-BD-PHUCXA"));
-        assertEquals(accepted(1), got.get("Q-BD"));
+        assertEquals(accepted(3), got.get("Q-BD"));
         assertEquals(accepted(4), got.get("P-BADINH"));
         assertEquals(accepted(7), got.get("HN"));
         assertEquals(List.of("HN", "P-BADINH", "P-BD-PHUCXA", "Q-BD"), List.copyOf(got.keySet()));

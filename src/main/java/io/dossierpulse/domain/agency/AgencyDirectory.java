@@ -184,6 +184,31 @@ public final class AgencyDirectory {
         return e.ancestors();
     }
 
+    /**
+     * The ancestors a count of {@code code} dated {@code date} rolls up to: those of that day, or,
+     * for a count dated after the agency ended (a dossier it accepted that ended later), those of its
+     * last day: the structure of the dossier's acceptance.
+     */
+    public List<Agency> ancestorsAsCounted(String code, LocalDate date) {
+        Entry e = entry(code);
+        LocalDate on = e != null && e.agency().validTo() != null && date.isAfter(e.agency().validTo())
+                ? e.agency().validTo() : date;
+        return ancestors(code, on);
+    }
+
+    /** {@link #isWithin} by {@link #ancestorsAsCounted}. */
+    public boolean isWithinAsCounted(String code, String scope, LocalDate date) {
+        if (code.equals(scope)) {
+            return true;
+        }
+        for (Agency a : ancestorsAsCounted(code, date)) {
+            if (a.code().equals(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code code} is {@code scope} itself or rolls up to it on that day. */
     public boolean isWithin(String code, String scope, LocalDate date) {
         if (code.equals(scope)) {

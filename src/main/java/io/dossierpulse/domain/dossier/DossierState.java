@@ -68,6 +68,11 @@ public record DossierState(
         public static final int SOURCE_DUE_COMPARED = 1 << 9;
         /** The current inter-agency step's breach was announced (cleared by the transfer to the next step). */
         public static final int STEP_BREACH_SENT = 1 << 10;
+        /**
+         * The dossier is counted in OPEN_UNTRACKED (accepted without any due). States written before
+         * that stock existed lack it: they were counted in OPEN_ON_TIME and leave from there.
+         */
+        public static final int COUNTED_UNTRACKED = 1 << 11;
 
         private Flag() {
         }

@@ -93,8 +93,21 @@ final class DossierTracker {
             // An untracked dossier's first appointment: its clock runs from acceptance to that due.
             long start = calendar.clockStart(Instant.ofEpochMilli(before.acceptedAtMillis())).getEpochSecond();
             clock = new SlaClock(start, e.dueAt().getEpochSecond(), SlaClock.NONE, SlaClock.NONE, SlaClock.NONE, 0, 0, 0, 0);
-            moveStock(before, Measure.OPEN_UNTRACKED, -1, at, sink);
-            moveStock(before, Measure.OPEN_ON_TIME, 1, at, sink);
+            // A due already past when it arrives: straight to the overdue stock (its breach is still
+            // announced), so no move is ever dated before the dossier entered a stock.
+            boolean overdue = clock.dueSecond() < at;
+            Measure into = overdue ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
+            if ((flags & DossierState.Flag.COUNTED_UNTRACKED) != 0) {
+                moveStock(before, Measure.OPEN_UNTRACKED, -1, at, sink);
+                moveStock(before, into, 1, at, sink);
+            } else if (overdue) {
+                moveStock(before, Measure.OPEN_ON_TIME, -1, at, sink); // a state from before the untracked stock
+                moveStock(before, Measure.OPEN_OVERDUE, 1, at, sink);
+            }
+            flags &= ~DossierState.Flag.COUNTED_UNTRACKED;
+            if (overdue) {
+                flags |= DossierState.Flag.COUNTED_OVERDUE;
+            }
         }
         if (before == null) {
             if (procedure != null) {
@@ -109,6 +122,9 @@ final class DossierTracker {
                 sink.count(agency, procedureCode, day, Measure.ACCEPTED, 1);
                 clock = startClock(e, procedure);
                 moveStock(after, clock == null ? Measure.OPEN_UNTRACKED : Measure.OPEN_ON_TIME, 1, at, sink);
+                if (clock == null) {
+                    flags |= DossierState.Flag.COUNTED_UNTRACKED;
+                }
             }
             case SUPPLEMENT_REQUESTED -> {
                 sink.count(agency, procedureCode, day, Measure.SUPPLEMENT_REQUESTS, 1);
@@ -163,7 +179,7 @@ final class DossierTracker {
                 sink.count(agency, procedureCode, day, e.type() == EventType.WITHDRAWN ? Measure.WITHDRAWN
                         : e.type() == EventType.STOPPED ? Measure.STOPPED : Measure.NOT_ACCEPTED, 1);
                 if (after.acceptedAtMillis() != 0) {
-                    leaveOpenStock(after, clock != null, flags, at, sink);
+                    leaveOpenStock(after, flags, at, sink);
                     outcome = clock == null ? Outcome.UNTRACKED : clock.outcome(e.occurredAt(), engine);
                     if (outcome == Outcome.LATE) {
                         // Processed past its due, then ended without a result: late in the period it ended.
@@ -291,7 +307,7 @@ final class DossierTracker {
             sink.count(agency, procedure, day, Measure.processingTimeBucket(ProcessingTime.bucket(minutes)), 1);
         }
         if (s.acceptedAtMillis() != 0) {
-            leaveOpenStock(s, clock != null, flags, end.getEpochSecond(), sink);
+            leaveOpenStock(s, flags, end.getEpochSecond(), sink);
         }
         return outcome;
     }
@@ -309,8 +325,8 @@ final class DossierTracker {
         }
     }
 
-    private void leaveOpenStock(DossierState s, boolean tracked, int flags, long endSecond, Effects sink) {
-        Measure stock = !tracked ? Measure.OPEN_UNTRACKED
+    private void leaveOpenStock(DossierState s, int flags, long endSecond, Effects sink) {
+        Measure stock = (flags & DossierState.Flag.COUNTED_UNTRACKED) != 0 ? Measure.OPEN_UNTRACKED
                 : (flags & DossierState.Flag.COUNTED_OVERDUE) != 0 ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
         moveStock(s, stock, -1, endSecond, sink);
     }

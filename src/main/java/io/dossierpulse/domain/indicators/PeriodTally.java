@@ -9,7 +9,9 @@ package io.dossierpulse.domain.indicators;
  * move, so the stock at the end of a past date is the stock now less the moves since:
  * {@code OPEN_X(end of to) = sum of OPEN_X over every kept date - sum of MOVED_OPEN_X over (to, today]}.
  * Every sum here is a plain date-range sum, so the rule is the same whatever the adapter sums over
- * (agencies, procedures, the city).
+ * (agencies, procedures, the city). A stock read at the end of a date whose dossiers were accepted
+ * before the kept dates lacks them while their later moves are subtracted: it is floored at 0 there
+ * (docs/indicators.md, "Where it applies").
  */
 public final class PeriodTally {
 
@@ -29,7 +31,7 @@ public final class PeriodTally {
             Measure stock = Measure.STOCK[i];
             long atEnd = (stockNow == null ? 0 : stockNow.get(stock))
                     - (movesAfter == null ? 0 : movesAfter.get(Measure.STOCK_MOVES[i]));
-            t.add(stock, atEnd - t.get(stock));
+            t.add(stock, Math.max(0, atEnd) - t.get(stock));
         }
         return t;
     }

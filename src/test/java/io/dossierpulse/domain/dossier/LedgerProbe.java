@@ -41,6 +41,13 @@ final class LedgerProbe {
         this.ledger = new DossierLedger(catalog, engine);
     }
 
+    /** Continues from a stored state whose last seq was {@code seq}, as a task would after a restart. */
+    LedgerProbe resume(DossierState stored, long lastSeq) {
+        this.state = stored;
+        this.seq = lastSeq;
+        return this;
+    }
+
     /** The receiving agency of the dossier's events from now on (before its first event). */
     LedgerProbe receivedBy(String code) {
         this.agency = code;

@@ -90,4 +90,41 @@ class UntrackedDossierTest {
         assertEquals(0, probe.on(WED).get(Measure.OPEN_UNTRACKED));
         assertEquals(1, probe.total().get(Measure.WITHDRAWN));
     }
+
+    /**
+     * A due already past when it arrives (Monday 17 March, promising Friday 14 March 17:00): the
+     * dossier moves from the untracked stock straight to the overdue one on Monday, and the breach is
+     * still announced, dated at the due, without a second move. Read at the end of Friday it was
+     * untracked; at the end of Monday overdue: no stock is ever negative. Its at-risk instant, Thursday
+ * 17:00, has passed too and is announced with it.
+     */
+    @Test
+    void aDueAlreadyPastGoesStraightToTheOverdueStock() {
+        probe.then("P", "XX-LOCAL", EventType.ACCEPTED, "2025-03-12T10:00:00+07:00")
+                .then("P", "XX-LOCAL", EventType.PROCESSING, "2025-03-17T10:00:00+07:00",
+                        at("2025-03-14T17:00:00+07:00"), null)
+                .passTime("2025-03-17T11:00:00+07:00");
+        assertEquals(List.of("AT_RISK@" + at("2025-03-13T17:00:00+07:00"), "BREACHED@" + at("2025-03-14T17:00:00+07:00")),
+                probe.announced(), "both passed deadlines, each once");
+        assertEquals(1, probe.on(WED).get(Measure.OPEN_OVERDUE));
+        assertEquals(0, probe.on(WED).get(Measure.OPEN_ON_TIME) + probe.on(WED).get(Measure.OPEN_UNTRACKED));
+        assertEquals(1, probe.on(MON).get(Measure.MOVED_OPEN_OVERDUE));
+        assertEquals(-1, probe.on(MON).get(Measure.MOVED_OPEN_UNTRACKED));
+        assertEquals(0, probe.on(LocalDate.of(2025, 3, 14)).get(Measure.MOVED_OPEN_ON_TIME), "no move before it entered a stock");
+        probe.then("P", "XX-LOCAL", EventType.RESOLVED, "2025-03-18T10:00:00+07:00");
+        Tally all = probe.total();
+        assertEquals(0, all.get(Measure.OPEN_OVERDUE) + all.get(Measure.OPEN_ON_TIME) + all.get(Measure.OPEN_UNTRACKED));
+        assertEquals(1, all.get(Measure.RESOLVED_LATE));
+    }
+
+    /** A dossier stored before the untracked stock existed was counted on time and leaves from there. */
+    @Test
+    void aStateFromBeforeTheUntrackedStockLeavesTheOnTimeStock() {
+        probe.then("O", "XX-LOCAL", EventType.ACCEPTED, "2025-03-12T10:00:00+07:00");
+        DossierState old = probe.state().withSla(null, probe.state().flags() & ~DossierState.Flag.COUNTED_UNTRACKED, null);
+        LedgerProbe replay = new LedgerProbe(SlaEngine.standard()).resume(old, 1);
+        replay.then("O", "XX-LOCAL", EventType.RESOLVED, "2025-03-17T10:00:00+07:00");
+        assertEquals(-1, replay.on(WED).get(Measure.OPEN_ON_TIME));
+        assertEquals(0, replay.on(WED).get(Measure.OPEN_UNTRACKED));
+    }
 }
