@@ -198,24 +198,17 @@ public final class AgencyDirectory {
 
     /** {@link #isWithin} by {@link #ancestorsAsCounted}. */
     public boolean isWithinAsCounted(String code, String scope, LocalDate date) {
-        if (code.equals(scope)) {
-            return true;
-        }
-        for (Agency a : ancestorsAsCounted(code, date)) {
-            if (a.code().equals(scope)) {
-                return true;
-            }
-        }
-        return false;
+        return code.equals(scope) || named(ancestorsAsCounted(code, date), scope);
     }
 
     /** Whether {@code code} is {@code scope} itself or rolls up to it on that day. */
     public boolean isWithin(String code, String scope, LocalDate date) {
-        if (code.equals(scope)) {
-            return true;
-        }
-        for (Agency a : ancestors(code, date)) {
-            if (a.code().equals(scope)) {
+        return code.equals(scope) || named(ancestors(code, date), scope);
+    }
+
+    private static boolean named(List<Agency> chain, String code) {
+        for (Agency a : chain) {
+            if (a.code().equals(code)) {
                 return true;
             }
         }
