@@ -150,11 +150,7 @@ public class AgencyResource {
 
     /** Whether an agency ended by {@code end} has its dossiers held then by {@code scope} or an agency within it. */
     private boolean heldWithin(String agency, String scope, java.time.LocalDate end) {
-        Agency a = agencies.byCode(agency);
-        if (a == null || a.isActiveOn(end)) {
-            return false;
-        }
-        Agency holder = agencies.holderOn(agency, end);
+        Agency holder = agencies.holderAfterEnd(agency, end);
         return holder != null && agencies.isWithin(holder.code(), scope, end);
     }
 

@@ -139,17 +139,12 @@ public class CounterView implements CounterPublisher {
         Map<String, Tally> out = new java.util.TreeMap<>();
         rolled.forEach((k, v) -> out.put(k, v.copy()));
         own.forEach((code, t) -> {
-            io.dossierpulse.domain.agency.Agency a = dir.byCode(code);
-            if (a == null || a.isActiveOn(end)) {
-                return;
-            }
-            io.dossierpulse.domain.agency.Agency holder = dir.holderOn(code, end);
-            if (holder == null || holder.code().equals(code)) {
+            io.dossierpulse.domain.agency.Agency holder = dir.holderAfterEnd(code, end);
+            if (holder == null) {
                 return;
             }
             java.util.Set<String> had = new java.util.HashSet<>();
-            LocalDate lastDay = a.validTo() == null ? end : a.validTo();
-            dir.ancestors(code, lastDay).forEach(x -> had.add(x.code()));
+            dir.ancestorsAsCounted(code, end).forEach(x -> had.add(x.code()));
             out.computeIfAbsent(holder.code(), k -> new Tally()).merge(t);
             for (io.dossierpulse.domain.agency.Agency up : dir.ancestors(holder.code(), end)) {
                 if (!up.code().equals(root) && !had.contains(up.code())) {

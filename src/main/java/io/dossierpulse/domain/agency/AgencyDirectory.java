@@ -270,6 +270,20 @@ public final class AgencyDirectory {
         return null;
     }
 
+    /**
+     * The agency holding an ended agency's dossiers on {@code end} (its successor, followed to an
+     * active one): where a period ending then also counts the ended agency's figures. Null while the
+     * agency is active that day, when it is unknown, or when no holder is recorded.
+     */
+    public Agency holderAfterEnd(String code, LocalDate end) {
+        Entry e = entry(code);
+        if (e == null || e.agency().isActiveOn(end)) {
+            return null;
+        }
+        Agency holder = holderOn(code, end);
+        return holder == null || holder.code().equals(code) ? null : holder;
+    }
+
     /** Fields of administration a city body handles, most important first; empty when none are listed. */
     public List<String> fieldsOf(String code) {
         Entry e = entry(code);

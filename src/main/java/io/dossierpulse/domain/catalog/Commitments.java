@@ -105,6 +105,11 @@ public final class Commitments {
         return null;
     }
 
+    /** Whether any commitment names this procedure. */
+    public boolean covers(String procedure) {
+        return byProcedure.containsKey(procedure);
+    }
+
     /** Every commitment, in file order. */
     public List<Commitment> all() {
         return all;

@@ -91,23 +91,10 @@ final class DossierTracker {
         if (clock == null && procedure == null && e.dueAt() != null && before != null && !before.ended()
                 && before.acceptedAtMillis() != 0) {
             // An untracked dossier's first appointment: its clock runs from acceptance to that due.
-            long start = calendar.clockStart(Instant.ofEpochMilli(before.acceptedAtMillis())).getEpochSecond();
-            clock = new SlaClock(start, e.dueAt().getEpochSecond(), SlaClock.NONE, SlaClock.NONE, SlaClock.NONE, 0, 0, 0, 0);
-            // A due already past when it arrives: straight to the overdue stock (its breach is still
-            // announced), so no move is ever dated before the dossier entered a stock.
-            boolean overdue = clock.dueSecond() < at;
-            Measure into = overdue ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
-            if ((flags & DossierState.Flag.COUNTED_UNTRACKED) != 0) {
-                moveStock(before, Measure.OPEN_UNTRACKED, -1, at, sink);
-                moveStock(before, into, 1, at, sink);
-            } else if (overdue) {
-                moveStock(before, Measure.OPEN_ON_TIME, -1, at, sink); // a state from before the untracked stock
-                moveStock(before, Measure.OPEN_OVERDUE, 1, at, sink);
-            }
-            flags &= ~DossierState.Flag.COUNTED_UNTRACKED;
-            if (overdue) {
-                flags |= DossierState.Flag.COUNTED_OVERDUE;
-            }
+            clock = SlaClock.toSourceDue(
+                    calendar.clockStart(Instant.ofEpochMilli(before.acceptedAtMillis())).getEpochSecond(),
+                    e.dueAt().getEpochSecond());
+            flags = enterTrackedStock(before, clock.dueSecond() < at, flags, at, sink);
         }
         if (before == null) {
             if (procedure != null) {
@@ -193,9 +180,7 @@ final class DossierTracker {
         }
         if (clock != null && (flags & DossierState.Flag.REGISTERED) == 0 && e.dueAt() != null && !clock.paused()) {
             // Without a catalog limit the source's own appointment is the due.
-            clock = new SlaClock(clock.clockStartSecond(), e.dueAt().getEpochSecond(), SlaClock.NONE,
-                    clock.reappointedDueSecond(), clock.stepDueSecond(), clock.stepIndex(), clock.supplementRequests(),
-                    clock.reappointments(), clock.lateSteps());
+            clock = clock.withDue(e.dueAt().getEpochSecond());
         }
         if (procedure != null && clock != null && after.sourceDueSecond() != SlaClock.NONE
                 && (flags & DossierState.Flag.SOURCE_DUE_COMPARED) == 0) {
@@ -250,8 +235,7 @@ final class DossierTracker {
             return engine.start(e.occurredAt(), procedure);
         }
         if (e.dueAt() != null) {
-            long start = calendar.clockStart(e.occurredAt()).getEpochSecond();
-            return new SlaClock(start, e.dueAt().getEpochSecond(), SlaClock.NONE, SlaClock.NONE, SlaClock.NONE, 0, 0, 0, 0);
+            return SlaClock.toSourceDue(calendar.clockStart(e.occurredAt()).getEpochSecond(), e.dueAt().getEpochSecond());
         }
         return null;
     }
@@ -315,6 +299,9 @@ final class DossierTracker {
     /** Against an agency's committed time, where one applies: counted beside the statutory outcome. */
     private void judgeCommitment(DossierState s, Procedure catalogued, SlaClock clock, Instant end, String agency,
             String procedure, long day, Effects sink) {
+        if (!commitments.covers(catalogued.code())) {
+            return; // most procedures: no date to build on the per-resolution path
+        }
         long accepted = Math.floorDiv(s.acceptedAtMillis(), 1000);
         Commitment c = commitments.find(catalogued.code(), s.receivingAgencyCode(),
                 java.time.LocalDate.ofEpochDay(localDay(accepted)), agencies);
@@ -323,6 +310,23 @@ final class DossierTracker {
             sink.count(agency, procedure, day,
                     o == Outcome.LATE ? Measure.RESOLVED_BEYOND_COMMITMENT : Measure.RESOLVED_WITHIN_COMMITMENT, 1);
         }
+    }
+
+    /**
+     * An untracked dossier given its first due: from the untracked stock to the on-time one, or
+     * straight to the overdue one when that due has already passed (its breach is still announced),
+     * so no move is ever dated before the dossier entered a stock. A state stored before the
+     * untracked stock existed is in the on-time one already. Returns the flags after the move.
+     */
+    private int enterTrackedStock(DossierState s, boolean overdue, int flags, long at, Effects sink) {
+        Measure from = (flags & DossierState.Flag.COUNTED_UNTRACKED) != 0 ? Measure.OPEN_UNTRACKED : Measure.OPEN_ON_TIME;
+        Measure into = overdue ? Measure.OPEN_OVERDUE : Measure.OPEN_ON_TIME;
+        if (from != into) {
+            moveStock(s, from, -1, at, sink);
+            moveStock(s, into, 1, at, sink);
+        }
+        int next = flags & ~DossierState.Flag.COUNTED_UNTRACKED;
+        return overdue ? next | DossierState.Flag.COUNTED_OVERDUE : next;
     }
 
     private void leaveOpenStock(DossierState s, int flags, long endSecond, Effects sink) {

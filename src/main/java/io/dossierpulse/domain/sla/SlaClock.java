@@ -38,6 +38,20 @@ public record SlaClock(
     /** Marks an absent instant. */
     public static final long NONE = Long.MIN_VALUE;
 
+    /**
+     * A clock running to the source's own appointment (a procedure outside the catalog): no steps,
+     * nothing paused or re-appointed yet.
+     */
+    public static SlaClock toSourceDue(long clockStartSecond, long dueSecond) {
+        return new SlaClock(clockStartSecond, dueSecond, NONE, NONE, NONE, 0, 0, 0, 0);
+    }
+
+    /** The same clock running to another due, the source's latest word (not paused: the pause would move it). */
+    public SlaClock withDue(long newDueSecond) {
+        return new SlaClock(clockStartSecond, newDueSecond, pausedSecond, reappointedDueSecond, stepDueSecond,
+                stepIndex, supplementRequests, reappointments, lateSteps);
+    }
+
     // ------------------------------------------------------------ transitions
 
     /** SUPPLEMENT_REQUESTED: counts the request and pauses (a request while paused keeps the pause's start). */
